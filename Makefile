@@ -1,0 +1,65 @@
+# Security in Numbers: every command a student, instructor or CI needs.
+# `make book` builds the site; `make test` runs every test. Both set up what
+# they need on a fresh machine (a virtual environment, the vendored JavaScript,
+# Debian's chromium for the browser tests).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | sha256sum | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Notebook kernels and matplotlib must not depend on the caller's settings.
+export MPLBACKEND := module://matplotlib_inline.backend_inline
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+.PHONY: help venv vendor book test lab serve execute bench student chromium clean
+
+help:
+	@echo "make book     build the course site into _build/html (sets everything up)"
+	@echo "make test     run every test: models, data, notebooks (nbval), site and browser"
+	@echo "make lab      open the course in JupyterLab"
+	@echo "make serve    serve the built site on http://$(HOST):$(PORT)"
+	@echo "make execute  re-execute every chapter notebook in place (outputs + widget state)"
+	@echo "make bench    time notebooks, widget redraws and the site build"
+
+$(STAMP): requirements.txt pyproject.toml
+	rm -f $(VENV)/.installed-*
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+venv: $(STAMP)
+
+vendor:
+	$(PYTHON) scripts/vendor.py
+
+book: venv vendor
+	$(BIN)/jupyter-book build . -W --keep-going
+
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: book chromium
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
+	  tests chapters
+
+lab: venv
+	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) chapters/orientation.ipynb
+
+serve:
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python -m http.server $(PORT) --bind $(HOST) --directory _build/html
+
+execute: venv
+	$(BIN)/python scripts/execute.py
+
+bench: venv vendor
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf _build vendor/_dist

@@ -1,0 +1,244 @@
+"""Tests for the alliance network, on a small table whose graphs are worked by hand.
+
+Alliances: 1 North Pact (defense), 2 Southern Entente (entente), 3 Eastern
+Neutrality (neutrality). Memberships (left year = first year no longer a member):
+
+    1: A 1950-,      B 1950-1960, C 1955-
+    2: B 1950-,      D 1950-1970, E 1965-
+    3: A 1960-1980,  D 1960-,     F 1975-,  C 1962-
+"""
+
+import math
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from widgets.models.alliance_network import (
+    commitments,
+    counts,
+    graph_for_year,
+    stable_layout,
+    types_available,
+    union_graph,
+)
+from widgets.models.inputs import InputError
+
+NAN = math.nan
+MEMBERS = pd.DataFrame(
+    [
+        (1, "A", 1950, NAN),
+        (1, "B", 1950, 1960),
+        (1, "C", 1955, NAN),
+        (2, "B", 1950, NAN),
+        (2, "D", 1950, 1970),
+        (2, "E", 1965, NAN),
+        (3, "A", 1960, 1980),
+        (3, "D", 1960, NAN),
+        (3, "F", 1975, NAN),
+        (3, "C", 1962, NAN),
+    ],
+    columns=["alliance_id", "country", "joined_year", "left_year"],
+)
+ALLIANCES = pd.DataFrame(
+    {
+        "id": [1, 2, 3],
+        "name": ["North Pact", "Southern Entente", "Eastern Neutrality"],
+        "type": ["defense", "entente", "neutrality"],
+    }
+)
+
+
+def edges(graph):
+    """{frozenset pair: sorted alliance ids} for easy comparison."""
+    return {frozenset((a, b)): sorted(data["alliances"]) for a, b, data in graph.edges(data=True)}
+
+
+def e(a, b):
+    return frozenset((a, b))
+
+
+# Worked by hand from the table above.
+EXPECTED = {
+    1949: (set(), {}),  # nothing has started yet
+    1950: ({"A", "B", "D"}, {e("A", "B"): [1], e("B", "D"): [2]}),
+    1955: ({"A", "B", "C", "D"}, {e("A", "B"): [1], e("A", "C"): [1], e("B", "C"): [1], e("B", "D"): [2]}),
+    # 1959: B still in alliance 1 (left 1960), same as 1955
+    1959: ({"A", "B", "C", "D"}, {e("A", "B"): [1], e("A", "C"): [1], e("B", "C"): [1], e("B", "D"): [2]}),
+    # 1960: B has left 1 (left year is not a member year); alliance 3 starts with A, D
+    1960: ({"A", "B", "C", "D"}, {e("A", "C"): [1], e("B", "D"): [2], e("A", "D"): [3]}),
+    # 1962: C joins 3, so A-C share 1 and 3 (weight 2)
+    1962: (
+        {"A", "B", "C", "D"},
+        {e("A", "C"): [1, 3], e("B", "D"): [2], e("A", "D"): [3], e("C", "D"): [3]},
+    ),
+    # 1969: D still in 2 (left 1970), E joined 2 in 1965
+    1969: (
+        {"A", "B", "C", "D", "E"},
+        {
+            e("A", "C"): [1, 3], e("A", "D"): [3], e("C", "D"): [3],
+            e("B", "D"): [2], e("B", "E"): [2], e("D", "E"): [2],
+        },
+    ),
+    # 1970: D has left 2
+    1970: (
+        {"A", "B", "C", "D", "E"},
+        {e("A", "C"): [1, 3], e("A", "D"): [3], e("C", "D"): [3], e("B", "E"): [2]},
+    ),
+    # 1975: F joins 3 = {A, C, D, F}
+    1975: (
+        {"A", "B", "C", "D", "E", "F"},
+        {
+            e("A", "C"): [1, 3], e("A", "D"): [3], e("A", "F"): [3], e("C", "D"): [3],
+            e("C", "F"): [3], e("D", "F"): [3], e("B", "E"): [2],
+        },
+    ),
+    # 1979: A still in 3 (left 1980)
+    1979: (
+        {"A", "B", "C", "D", "E", "F"},
+        {
+            e("A", "C"): [1, 3], e("A", "D"): [3], e("A", "F"): [3], e("C", "D"): [3],
+            e("C", "F"): [3], e("D", "F"): [3], e("B", "E"): [2],
+        },
+    ),
+    # 1980: A has left 3 = {C, D, F}
+    1980: (
+        {"A", "B", "C", "D", "E", "F"},
+        {e("A", "C"): [1], e("B", "E"): [2], e("C", "D"): [3], e("C", "F"): [3], e("D", "F"): [3]},
+    ),
+}
+
+
+@pytest.mark.parametrize("year", sorted(EXPECTED))
+def test_graph_for_year_matches_hand_worked_sets(year):
+    nodes, expected_edges = EXPECTED[year]
+    graph = graph_for_year(MEMBERS, year)
+    assert set(graph.nodes) == nodes
+    assert edges(graph) == expected_edges
+    for a, b, data in graph.edges(data=True):
+        assert data["weight"] == len(data["alliances"])
+    assert counts(graph) == (len(nodes), len(expected_edges))
+
+
+def test_weight_counts_shared_alliances():
+    graph = graph_for_year(MEMBERS, 1962)
+    assert graph["A"]["C"]["weight"] == 2  # alliances 1 and 3
+    assert graph["A"]["D"]["weight"] == 1
+    assert graph.graph["year"] == 1962
+
+
+def test_row_order_does_not_matter():
+    shuffled = MEMBERS.sample(frac=1.0, random_state=3).reset_index(drop=True)
+    for year in (1955, 1962, 1975):
+        assert edges(graph_for_year(shuffled, year)) == edges(graph_for_year(MEMBERS, year))
+
+
+def test_lone_member_is_a_node_without_links():
+    # Alliance 3 in 1961 alone would be {A, D}; keep only D's row: D is a node, no link.
+    lone = pd.DataFrame([(3, "D", 1960, NAN)], columns=MEMBERS.columns)
+    graph = graph_for_year(lone, 1961)
+    assert set(graph.nodes) == {"D"} and graph.number_of_edges() == 0
+
+
+def test_rejoining_member_counts_only_while_in():
+    # E in alliance 2 from 1950 to 1955 and again from 1960; B throughout.
+    rows = pd.DataFrame(
+        [(2, "B", 1950, NAN), (2, "E", 1950, 1955), (2, "E", 1960, NAN)], columns=MEMBERS.columns
+    )
+    assert counts(graph_for_year(rows, 1954)) == (2, 1)
+    assert counts(graph_for_year(rows, 1957)) == (1, 0)
+    assert edges(graph_for_year(rows, 1960)) == {e("B", "E"): [2]}
+
+
+def test_filter_by_type():
+    # 1975, defense only: alliance 1 = {A, C}
+    graph = graph_for_year(MEMBERS, 1975, types="defense", alliances=ALLIANCES)
+    assert set(graph.nodes) == {"A", "C"}
+    assert edges(graph) == {e("A", "C"): [1]}
+    # entente + neutrality in 1975: 2 = {B, E}, 3 = {A, C, D, F}
+    graph = graph_for_year(MEMBERS, 1975, types=["entente", "neutrality"], alliances=ALLIANCES)
+    assert set(graph.nodes) == {"A", "B", "C", "D", "E", "F"}
+    assert graph["A"]["C"]["alliances"] == [3]
+    assert types_available(ALLIANCES) == ["defense", "entente", "neutrality"]
+
+
+def test_filter_errors():
+    with pytest.raises(InputError, match="alliance table"):
+        graph_for_year(MEMBERS, 1975, types="defense")
+    with pytest.raises(InputError, match="unknown alliance type"):
+        graph_for_year(MEMBERS, 1975, types="defence", alliances=ALLIANCES)
+
+
+def test_commitments():
+    # C in 1975: alliances 1 and 3; names sorted alphabetically
+    assert commitments(MEMBERS, ALLIANCES, "C", 1975) == ["Eastern Neutrality", "North Pact"]
+    assert commitments(MEMBERS, ALLIANCES, "B", 1959) == ["North Pact", "Southern Entente"]
+    assert commitments(MEMBERS, ALLIANCES, "B", 1960) == ["Southern Entente"]  # left 1 in 1960
+    assert commitments(MEMBERS, ALLIANCES, "F", 1974) == []  # known state, not yet a member
+    with pytest.raises(InputError, match="spelling"):
+        commitments(MEMBERS, ALLIANCES, "Atlantis", 1975)
+    with pytest.raises(InputError, match="not in the alliance table"):
+        commitments(MEMBERS, ALLIANCES.iloc[:2], "F", 1975)
+
+
+def test_union_graph_holds_only_links_that_existed():
+    graph = union_graph(MEMBERS)
+    assert set(graph.nodes) == set("ABCDEF")
+    # B (1 until 1960) and C (1 from 1955) overlapped 1955-59; E (2 from 1965) and D
+    # (2 until 1970) overlapped; A (3 until 1980) and F (3 from 1975) overlapped.
+    for pair in [("B", "C"), ("D", "E"), ("A", "F")]:
+        assert graph.has_edge(*pair)
+    # B and F never shared an alliance; E and A never did either.
+    assert not graph.has_edge("B", "F") and not graph.has_edge("A", "E")
+    assert graph["A"]["C"]["weight"] == 2
+    # the union of all yearly graphs, years 1949-1990
+    union_edges = set()
+    for year in range(1949, 1991):
+        union_edges |= {frozenset(p) for p in graph_for_year(MEMBERS, year).edges}
+    assert {frozenset(p) for p in graph.edges} == union_edges
+
+
+def test_non_overlapping_members_are_not_linked():
+    rows = pd.DataFrame([(1, "A", 1950, 1960), (1, "B", 1960, NAN)], columns=MEMBERS.columns)
+    assert union_graph(rows).number_of_edges() == 0
+
+
+def test_stable_layout_is_deterministic_and_covers_every_year():
+    first = stable_layout(MEMBERS, seed=7)
+    again = stable_layout(MEMBERS.sample(frac=1.0, random_state=1), seed=7)
+    assert first == again
+    assert set(first) == set("ABCDEF")
+    for year in EXPECTED:
+        assert set(graph_for_year(MEMBERS, year).nodes) <= set(first)
+    for x, y in first.values():
+        assert isinstance(x, float) and isinstance(y, float)
+    assert stable_layout(MEMBERS, seed=8) != first
+
+
+def test_counts():
+    graph = nx.Graph()
+    graph.add_edge("X", "Y", weight=2)
+    graph.add_node("Z")
+    assert counts(graph) == (3, 1)  # a weight-2 pair is still one link
+    with pytest.raises(InputError):
+        counts([("X", "Y")])
+
+
+def test_bad_tables_are_explained():
+    with pytest.raises(InputError, match="missing the column"):
+        graph_for_year(MEMBERS.drop(columns="left_year"), 1960)
+    with pytest.raises(InputError, match="DataFrame"):
+        graph_for_year(MEMBERS.to_dict(), 1960)
+    backwards = MEMBERS.copy()
+    backwards.loc[1, "left_year"] = 1940
+    with pytest.raises(InputError, match="before joining"):
+        graph_for_year(backwards, 1960)
+    unknown_year = MEMBERS.copy()
+    unknown_year["joined_year"] = unknown_year["joined_year"].astype(object)
+    unknown_year.loc[0, "joined_year"] = "soon"
+    with pytest.raises(InputError, match="joined_year must be a year"):
+        graph_for_year(unknown_year, 1960)
+    with pytest.raises(InputError, match="whole number"):
+        graph_for_year(MEMBERS, 1960.5)
+    with pytest.raises(InputError, match="cannot be negative"):
+        graph_for_year(MEMBERS, -5)

@@ -1,0 +1,212 @@
+"""Tests for the repeated Prisoner's Dilemma tournament: results worked by hand."""
+
+import numpy as np
+import pytest
+
+from widgets.models.dilemma import (
+    STRATEGIES,
+    Payoffs,
+    nowak_sigmund_generosity,
+    play_match,
+    tournament,
+)
+from widgets.models.inputs import InputError
+
+FOUR = ["always_defect", "always_cooperate", "tit_for_tat", "grim_trigger"]
+
+
+# ------------------------------------------------------------------ payoffs
+
+
+def test_axelrod_payoffs_accepted():
+    p = Payoffs()
+    assert (p.T, p.R, p.P, p.S) == (5, 3, 1, 0)
+
+
+@pytest.mark.parametrize("T, R, P, S", [(3, 5, 1, 0), (5, 3, 3, 0), (5, 1, 3, 0), (5, 3, 1, 1)])
+def test_wrong_ordering_rejected(T, R, P, S):
+    with pytest.raises(InputError, match="T > R > P > S"):
+        Payoffs(T, R, P, S)
+
+
+@pytest.mark.parametrize("T", [6, 7])
+def test_alternating_exploitation_must_not_pay(T):
+    # R = 3, S = 0: 2R = 6 must exceed T + S; T = 6 gives equality, T = 7 exceeds it
+    with pytest.raises(InputError, match="2R > T \\+ S"):
+        Payoffs(T, 3, 1, 0)
+
+
+def test_non_numeric_payoff_rejected():
+    with pytest.raises(InputError, match="payoff T"):
+        Payoffs("high", 3, 1, 0)
+
+
+def test_nowak_sigmund_generosity_for_axelrod_payoffs():
+    # min(1 − (T−R)/(R−S), (R−P)/(T−P)) = min(1 − 2/3, 2/4) = 1/3
+    assert nowak_sigmund_generosity(Payoffs()) == pytest.approx(1 / 3)
+
+
+# ------------------------------------------------------------------ matches
+
+
+def test_tit_for_tat_against_always_defect():
+    # n = 10: TFT is suckered once then punishes: S + 9P = 0 + 9 = 9 → 0.9 per round
+    # AllD: T + 9P = 5 + 9 = 14 → 1.4 per round
+    m = play_match("tit_for_tat", "always_defect", rounds=10)
+    assert m.average == pytest.approx((0.9, 1.4))
+    assert m.moves[0, 0] and not m.moves[1:, 0].any() and not m.moves[:, 1].any()
+    np.testing.assert_array_equal(m.payoffs[:, 0], [0] + [1] * 9)
+
+
+def test_other_payoff_values_go_to_the_right_cells():
+    # T=10, R=6, P=2, S=−1 (2R = 12 > T+S = 9), n = 4:
+    # TFT: S + 3P = −1 + 6 = 5 → 1.25;  AllD: T + 3P = 10 + 6 = 16 → 4
+    m = play_match("tit_for_tat", "always_defect", rounds=4, payoffs=Payoffs(10, 6, 2, -1))
+    assert m.average == pytest.approx((1.25, 4.0))
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ("tit_for_tat", "tit_for_tat", (3, 3)),  # R every round
+        ("grim_trigger", "always_cooperate", (3, 3)),  # R every round
+        ("always_defect", "always_cooperate", (5, 0)),  # T vs S every round
+        ("always_defect", "always_defect", (1, 1)),  # P every round
+        ("grim_trigger", "always_defect", (0.9, 1.4)),  # like TFT: S + 9P vs T + 9P
+    ],
+)
+def test_noise_free_matches(a, b, expected):
+    assert play_match(a, b, rounds=10).average == pytest.approx(expected)
+
+
+def test_full_noise_flips_every_move():
+    # ε = 1: every intended move is flipped, deterministically
+    assert play_match("always_cooperate", "always_cooperate", rounds=8, noise=1).average == (1, 1)
+    # AllD actually cooperates and AllC actually defects: AllD gets S = 0, AllC gets T = 5
+    assert play_match("always_defect", "always_cooperate", rounds=8, noise=1).average == (0, 5)
+    # TFT vs TFT: round 1 both intend C → play D (P); round 2 both copy D, intend D → play C (R);
+    # so P, R, P, R, ...: average (1 + 3)/2 = 2 over an even number of rounds
+    m = play_match("tit_for_tat", "tit_for_tat", rounds=8, noise=1)
+    np.testing.assert_array_equal(m.payoffs[:, 0], [1, 3] * 4)
+
+
+def test_noise_makes_tit_for_tat_echo_and_generosity_repairs_it():
+    # Theory: with small noise, TFT vs TFT wanders over all four outcomes about equally
+    # often, so its average tends to (R + S + T + P)/4 = 9/4 = 2.25, well below R = 3.
+    tft = play_match("tit_for_tat", "tit_for_tat", rounds=2000, noise=0.05, seed=1)
+    assert 2.0 < np.mean(tft.average) < 2.5
+    # Generous TFT forgives a third of defections and recovers cooperation quickly.
+    gtft = play_match("generous_tit_for_tat", "generous_tit_for_tat", rounds=2000, noise=0.05, seed=1)
+    assert np.mean(gtft.average) > 2.6
+
+
+def test_generosity_extremes():
+    # generosity 0 is plain TFT: 0.9 against AllD over 10 rounds (see above)
+    m = play_match("generous_tit_for_tat", "always_defect", rounds=10, generosity=0)
+    assert m.average[0] == pytest.approx(0.9)
+    # generosity 1 always forgives: cooperates every round and gets S = 0
+    m = play_match("generous_tit_for_tat", "always_defect", rounds=10, generosity=1, seed=5)
+    assert m.moves[:, 0].all() and m.average[0] == 0
+
+
+def test_random_strategy_follows_documented_draws():
+    # Draw order: U of shape (rounds, 2, pairs) first; random cooperates when U < 0.5
+    rng = np.random.default_rng(7)
+    u = rng.random((50, 2, 1))
+    m = play_match("random", "random", rounds=50, seed=7)
+    np.testing.assert_array_equal(m.moves, u[:, :, 0] < 0.5)
+    # ...then V of the same shape for noise: AllC's move is flipped to D when V < ε
+    rng = np.random.default_rng(11)
+    rng.random((50, 2, 1))
+    v = rng.random((50, 2, 1))
+    m = play_match("always_cooperate", "always_cooperate", rounds=50, noise=0.3, seed=11)
+    np.testing.assert_array_equal(m.moves, ~(v[:, :, 0] < 0.3))
+
+
+def test_random_strategy_cooperates_about_half_the_time():
+    m = play_match("random", "always_cooperate", rounds=4000, seed=3)
+    # binomial(4000, 0.5): sd of the share is 0.0079, so 0.46–0.54 is 5 sd wide
+    assert 0.46 < m.moves[:, 0].mean() < 0.54
+
+
+# --------------------------------------------------------------- tournament
+
+
+def test_four_strategy_tournament_by_hand():
+    # 10 rounds, self-play included. Per-round averages, row against column:
+    #            AllD  AllC  TFT  Grim
+    #   AllD     1     5     1.4  1.4
+    #   AllC     0     3     3    3
+    #   TFT      0.9   3     3    3
+    #   Grim     0.9   3     3    3
+    # scores (mean of row): AllD 8.8/4 = 2.2, AllC 9/4 = 2.25, TFT = Grim = 9.9/4 = 2.475
+    r = tournament(FOUR, rounds=10)
+    expected = np.array([[1, 5, 1.4, 1.4], [0, 3, 3, 3], [0.9, 3, 3, 3], [0.9, 3, 3, 3]])
+    np.testing.assert_allclose(r.matrix, expected)
+    np.testing.assert_allclose(r.scores, [2.2, 2.25, 2.475, 2.475])
+    # tie between TFT and Grim keeps the given order
+    assert r.ranking == ("tit_for_tat", "grim_trigger", "always_cooperate", "always_defect")
+    # cooperation shares: TFT cooperated 1 of 10 rounds against AllD
+    assert r.cooperation[2, 0] == pytest.approx(0.1)
+    assert r.cooperation[0].max() == 0
+
+
+def test_without_self_play_always_defect_wins():
+    # Same matches minus the diagonal: AllD (5 + 1.4 + 1.4)/3 = 2.6, AllC (0 + 3 + 3)/3 = 2,
+    # TFT = Grim = (0.9 + 3 + 3)/3 = 2.3 — self-play is what lifts the reciprocators
+    r = tournament(FOUR, rounds=10, self_play=False)
+    np.testing.assert_allclose(r.scores, [2.6, 2.0, 2.3, 2.3])
+    assert r.ranking[0] == "always_defect"
+    assert np.isnan(np.diag(r.matrix)).all()
+
+
+def test_same_seed_same_result_and_seed_matters():
+    a = tournament(rounds=200, noise=0.1, seed=42)
+    b = tournament(rounds=200, noise=0.1, seed=42)
+    np.testing.assert_array_equal(a.matrix, b.matrix)
+    assert a.ranking == b.ranking
+    c = tournament(rounds=200, noise=0.1, seed=43)
+    assert not np.array_equal(a.matrix, c.matrix)
+
+
+def test_no_noise_no_randomness_for_deterministic_strategies():
+    a = tournament(FOUR, rounds=50, seed=0)
+    b = tournament(FOUR, rounds=50, seed=12345)
+    np.testing.assert_array_equal(a.matrix, b.matrix)
+    # ...but the random strategy does depend on the seed
+    a = tournament(["random", "tit_for_tat"], rounds=50, seed=0)
+    b = tournament(["random", "tit_for_tat"], rounds=50, seed=1)
+    assert not np.array_equal(a.matrix, b.matrix)
+
+
+def test_result_is_read_only():
+    r = tournament(FOUR, rounds=5)
+    with pytest.raises(ValueError):
+        r.matrix[0, 0] = 99
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"strategies": ["tit_for_tat", "nice_guy"]}, "Unknown strategy 'nice_guy'"),
+        ({"strategies": ["tit_for_tat", "tit_for_tat"]}, "only once"),
+        ({"strategies": "tit_for_tat"}, "list of strategy names"),
+        ({"strategies": ["tit_for_tat"], "self_play": False}, "at least"),
+        ({"rounds": 0}, "rounds"),
+        ({"rounds": 10.5}, "rounds"),
+        ({"noise": 1.5}, "noise"),
+        ({"noise": -0.1}, "noise"),
+        ({"seed": -1}, "seed"),
+        ({"generosity": 2}, "generosity"),
+        ({"payoffs": (5, 3, 1, 0)}, "Payoffs"),
+    ],
+)
+def test_bad_tournament_inputs(kwargs, message):
+    with pytest.raises(InputError, match=message):
+        tournament(**kwargs)
+
+
+def test_default_lineup_has_all_strategies():
+    # speed is measured by `make bench`, not asserted here
+    assert len(STRATEGIES) == 6
+    assert set(tournament(rounds=20).ranking) == set(STRATEGIES)

@@ -1,0 +1,206 @@
+"""Tests for the inspection game: closed forms, indifference and best responses."""
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from widgets.models.inputs import InputError
+from widgets.models.inspection import (
+    CANNOT_DETER,
+    MIXED,
+    NOT_WORTH_INSPECTING,
+    curves,
+    equilibrium,
+    expected_payoffs,
+)
+
+
+# Payoffs computed straight from the documented table, independently of the module.
+def inspectee_if(cheat, p, g, f, d):
+    """Inspectee's expected payoff from a pure choice when inspections come with prob p."""
+    if not cheat:
+        return 0.0
+    inspected = d * (-f) + (1 - d) * g  # caught with prob d, else keeps the gain
+    return p * inspected + (1 - p) * g
+
+
+def inspector_if(inspect, q, c, d, L):
+    """Inspector's expected payoff from a pure choice when the inspectee cheats with prob q."""
+    if inspect:
+        against_cheat = d * (-c) + (1 - d) * (-c - L)
+        return q * against_cheat + (1 - q) * (-c)
+    return q * (-L) + (1 - q) * 0.0
+
+
+def test_mixed_equilibrium_by_hand():
+    # g=1, f=3, c=1, d=0.8, L=5:
+    # p* = g/(d(g+f)) = 1/(0.8·4) = 0.3125;  q* = c/(dL) = 1/(0.8·5) = 0.25
+    # inspectee payoff 0 (indifferent, complying gives 0); inspector −q*·L = −1.25 = −c/d
+    e = equilibrium(g=1, f=3, c=1, d=0.8, L=5)
+    assert e.regime == MIXED
+    assert e.inspect_probability == pytest.approx(0.3125)
+    assert e.cheat_probability == pytest.approx(0.25)
+    assert e.inspectee_payoff == pytest.approx(0.0, abs=1e-12)
+    assert e.inspector_payoff == pytest.approx(-1.25)
+    assert e.detection_threshold == pytest.approx(0.25)  # g/(g+f) = 1/4
+    assert "Better detection lowers cheating" in e.explanation
+
+
+def test_perfect_detection():
+    # d = 1: p* = g/(g+f) = 2/4 = 0.5, q* = c/L = 1/4
+    e = equilibrium(g=2, f=2, c=1, d=1, L=4)
+    assert (e.inspect_probability, e.cheat_probability) == pytest.approx((0.5, 0.25))
+
+
+def test_indifference_at_mixed_equilibrium():
+    g, f, c, d, L = 1.0, 3.0, 1.0, 0.8, 5.0
+    e = equilibrium(g, f, c, d, L)
+    p, q = e.inspect_probability, e.cheat_probability
+    assert inspectee_if(True, p, g, f, d) == pytest.approx(inspectee_if(False, p, g, f, d), abs=1e-12)
+    assert inspector_if(True, q, c, d, L) == pytest.approx(inspector_if(False, q, c, d, L), abs=1e-12)
+
+
+def test_detection_exactly_at_threshold_still_deters():
+    # g = f = 1, d = 0.5 = g/(g+f): p* = 1/(0.5·2) = 1 exactly — inspecting always just
+    # deters (cheating pays 0.5·1 − 0.5·1 = 0); q* = c/(dL) = 1/(0.5·5) = 0.4
+    e = equilibrium(g=1, f=1, c=1, d=0.5, L=5)
+    assert e.regime == MIXED
+    assert (e.inspect_probability, e.cheat_probability) == pytest.approx((1.0, 0.4))
+
+
+def test_weak_detection_cannot_deter():
+    # g=3, f=1, d=0.5: threshold g/(g+f) = 0.75 > d, p* = 3/(0.5·4) = 1.5 > 1.
+    # Inspectee cheats; c = 1 < d·L = 2.5 so inspector inspects always.
+    # inspectee: (1−d)g − d·f = 1.5 − 0.5 = 1.0
+    # inspector: −c − (1−d)L = −1 − 2.5 = −3.5
+    e = equilibrium(g=3, f=1, c=1, d=0.5, L=5)
+    assert e.regime == CANNOT_DETER and e.p_star == pytest.approx(1.5)
+    assert (e.inspect_probability, e.cheat_probability) == (1.0, 1.0)
+    assert (e.inspectee_payoff, e.inspector_payoff) == pytest.approx((1.0, -3.5))
+    assert "cannot deter" in e.explanation
+
+
+def test_costly_inspection_is_not_worth_it():
+    # c = 5 > d·L = 0.5·5 = 2.5 → q* = 2 > 1: never inspect, inspectee cheats: payoffs (g, −L)
+    e = equilibrium(g=1, f=3, c=5, d=0.5, L=5)
+    assert e.regime == NOT_WORTH_INSPECTING and e.q_star == pytest.approx(2.0)
+    assert (e.inspect_probability, e.cheat_probability) == (0.0, 1.0)
+    assert (e.inspectee_payoff, e.inspector_payoff) == pytest.approx((1.0, -5.0))
+
+
+def test_boundary_cost_equals_prevented_loss():
+    # c = d·L = 2.5: inspector indifferent even against certain cheating
+    e = equilibrium(g=1, f=3, c=2.5, d=0.5, L=5)
+    assert e.regime == NOT_WORTH_INSPECTING and "indifferent" in e.explanation
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    g=st.floats(0.01, 10), f=st.floats(0.01, 10), c=st.floats(0.01, 10),
+    d=st.floats(0.01, 1), L=st.floats(0.01, 10),
+)
+def test_equilibrium_is_a_nash_equilibrium(g, f, c, d, L):
+    # Neither player gains by switching to a pure strategy, in every regime.
+    e = equilibrium(g, f, c, d, L)
+    p, q = e.inspect_probability, e.cheat_probability
+    tol = 1e-9 * (1 + g + f + c + L)
+    u1 = q * inspectee_if(True, p, g, f, d) + (1 - q) * inspectee_if(False, p, g, f, d)
+    u2 = p * inspector_if(True, q, c, d, L) + (1 - p) * inspector_if(False, q, c, d, L)
+    assert u1 == pytest.approx(e.inspectee_payoff, abs=tol)
+    assert u2 == pytest.approx(e.inspector_payoff, abs=tol)
+    assert max(inspectee_if(True, p, g, f, d), inspectee_if(False, p, g, f, d)) <= u1 + tol
+    assert max(inspector_if(True, q, c, d, L), inspector_if(False, q, c, d, L)) <= u2 + tol
+
+
+@settings(max_examples=50, deadline=None, derandomize=True)
+@given(
+    g=st.floats(0.01, 10), f=st.floats(0.01, 10), c=st.floats(0.01, 10),
+    d=st.floats(0.01, 1), L=st.floats(0.01, 10),
+)
+def test_indifference_whenever_mixed(g, f, c, d, L):
+    e = equilibrium(g, f, c, d, L)
+    assume(e.regime == MIXED)
+    p, q = e.inspect_probability, e.cheat_probability
+    tol = 1e-9 * (1 + g + f + c + L)
+    assert inspectee_if(True, p, g, f, d) == pytest.approx(0.0, abs=tol)
+    assert inspector_if(True, q, c, d, L) == pytest.approx(inspector_if(False, q, c, d, L), abs=tol)
+
+
+def test_expected_payoffs_formula():
+    # p = 0.5, q = 0.4, g=1, f=3, c=1, d=0.8, L=5:
+    # inspectee q(g − p·d(g+f)) = 0.4·(1 − 0.5·0.8·4) = 0.4·(−0.6) = −0.24
+    # inspector −p·c − q·L(1 − p·d) = −0.5 − 0.4·5·0.6 = −0.5 − 1.2 = −1.7
+    assert expected_payoffs(0.5, 0.4, 1, 3, 1, 0.8, 5) == pytest.approx((-0.24, -1.7))
+
+
+# ---------------------------------------------------------------- curves
+
+
+def test_better_detection_lowers_cheating_and_inspections():
+    cv = curves(g=1, f=3, c=1, L=5, n=100)
+    assert cv.d[0] > 0 and cv.d[-1] == 1 and len(cv.d) == 100
+    mixed = cv.regime == MIXED
+    assert mixed.sum() > 50
+    assert np.all(np.diff(cv.cheat_probability[mixed]) < 0)
+    assert np.all(np.diff(cv.inspect_probability[mixed]) < 0)
+    # at d = 1: q* = c/L = 0.2, p* = g/(g+f) = 0.25
+    assert cv.cheat_probability[-1] == pytest.approx(0.2)
+    assert cv.inspect_probability[-1] == pytest.approx(0.25)
+
+
+def test_curves_match_scalar_equilibrium():
+    ds = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0]
+    cv = curves(g=2, f=1, c=1, L=4, d=ds)
+    for i, d in enumerate(ds):
+        e = equilibrium(2, 1, 1, d, 4)
+        assert cv.regime[i] == e.regime
+        assert cv.inspect_probability[i] == pytest.approx(e.inspect_probability)
+        assert cv.cheat_probability[i] == pytest.approx(e.cheat_probability)
+        assert cv.inspector_payoff[i] == pytest.approx(e.inspector_payoff)
+        assert cv.inspectee_payoff[i] == pytest.approx(e.inspectee_payoff, abs=1e-12)
+    # q* = c/(dL) = 0.25/d < 1 only when d > 0.25: d = 0.05, 0.1, 0.2 → not worth inspecting;
+    # p* = g/(d(g+f)) = (2/3)/d ≤ 1 only when d ≥ 2/3:
+    # d = 0.3, 0.5 → cannot deter; d = 0.75, 1 → mixed
+    assert list(cv.regime) == [NOT_WORTH_INSPECTING] * 3 + [CANNOT_DETER] * 2 + [MIXED] * 2
+
+
+# ---------------------------------------------------------------- bad inputs
+
+
+def test_zero_detection_explained():
+    with pytest.raises(InputError, match="greater than 0.*cannot deter"):
+        equilibrium(g=1, f=3, c=1, d=0, L=5)
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        (dict(g=1, f=3, c=1, d=1.2, L=5), "between 0 and 1"),
+        (dict(g=1, f=3, c=1, d=-0.1, L=5), "between 0 and 1"),
+        (dict(g=0, f=3, c=1, d=0.5, L=5), "g \\(gain"),
+        (dict(g=1, f=-3, c=1, d=0.5, L=5), "f \\(penalty"),
+        (dict(g=1, f=3, c=0, d=0.5, L=5), "c \\(cost"),
+        (dict(g=1, f=3, c=1, d=0.5, L=0), "L \\(inspector"),
+        (dict(g="x", f=3, c=1, d=0.5, L=5), "must be a number"),
+    ],
+)
+def test_bad_parameters(kwargs, words):
+    with pytest.raises(InputError, match=words):
+        equilibrium(**kwargs)
+
+
+def test_bad_probabilities_in_expected_payoffs():
+    with pytest.raises(InputError, match="p \\(inspection"):
+        expected_payoffs(1.5, 0.5, 1, 3, 1, 0.8, 5)
+    with pytest.raises(InputError, match="q \\(cheating"):
+        expected_payoffs(0.5, -0.5, 1, 3, 1, 0.8, 5)
+
+
+def test_bad_curve_inputs():
+    with pytest.raises(InputError, match="\\(0, 1\\]"):
+        curves(1, 3, 1, 5, d=[0.0, 0.5])
+    with pytest.raises(InputError, match="\\(0, 1\\]"):
+        curves(1, 3, 1, 5, d=[0.5, 1.01])
+    with pytest.raises(InputError, match="n \\(number of points\\)"):
+        curves(1, 3, 1, 5, n=1)

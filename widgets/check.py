@@ -1,0 +1,106 @@
+"""Exercise self-checks: right or wrong, with a hint, never the answer.
+
+Each exercise is registered once, with a function that *computes* its expected
+answer from the course's data or models (so no answer is typed into a notebook
+where a student would read it) and a hint that points at the method. A notebook
+calls ``check("chapter-id", answer)``; the result prints one line of feedback.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any, Callable
+
+NOT_ANSWERED = ("Not answered yet: replace the `...` with your answer and run the cell again.")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An exercise's expected answer (computed lazily) and how to compare it."""
+
+    id: str
+    expected: Callable[[], Any]
+    kind: str  # "number", "choice" or "set"
+    hint: str
+    tolerance: float = 0.0  # absolute, for "number"
+    choices: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What a student sees after checking an answer."""
+
+    exercise: str
+    correct: bool | None  # None: not answered, or an answer of the wrong form
+    message: str
+
+    def __repr__(self) -> str:  # plain text: what nbval compares and a terminal shows
+        return self.message
+
+    def _repr_html_(self) -> str:
+        colour = {True: "#0b6e4f", False: "#a23b00", None: "#4a4a4a"}[self.correct]
+        return (f'<p class="course-check" role="status" style="color:{colour};font-weight:600">'
+                f"{escape(self.message)}</p>")
+
+
+_REGISTRY: dict[str, Exercise] = {}
+
+
+def register(exercise: Exercise) -> Exercise:
+    if exercise.kind not in ("number", "choice", "set"):
+        raise ValueError(f"unknown exercise kind {exercise.kind!r}")
+    _REGISTRY[exercise.id] = exercise
+    return exercise
+
+
+def exercise(id: str) -> Exercise:
+    _load_chapter_exercises()
+    try:
+        return _REGISTRY[id]
+    except KeyError:
+        raise KeyError(f"No exercise called {id!r}; check the name in the cell above.") from None
+
+
+def _load_chapter_exercises() -> None:
+    # Importing the module registers its exercises; kept lazy so `import widgets` stays fast.
+    from widgets import exercises  # noqa: F401
+
+
+def _as_number(answer: Any) -> float | None:
+    if isinstance(answer, bool):
+        return None
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _normalise(text: Any) -> str:
+    return " ".join(str(text).strip().lower().split())
+
+
+def check(id: str, answer: Any) -> Feedback:
+    """Compare ``answer`` with exercise ``id``'s expected answer; never reveal it."""
+    ex = exercise(id)
+    if answer is Ellipsis or answer is None:
+        return Feedback(id, None, NOT_ANSWERED)
+    if ex.kind == "number":
+        value = _as_number(answer)
+        if value is None:
+            return Feedback(id, None, f"This exercise wants a number; got {answer!r}. Try again.")
+        right = math.isclose(value, float(ex.expected()), rel_tol=0.0, abs_tol=ex.tolerance or 1e-9)
+    elif ex.kind == "choice":
+        if _normalise(answer) not in {_normalise(c) for c in ex.choices}:
+            options = ", ".join(repr(c) for c in ex.choices)
+            return Feedback(id, None, f"Pick one of {options}; got {answer!r}.")
+        right = _normalise(answer) == _normalise(ex.expected())
+    else:  # set: order does not matter, case does not matter
+        if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
+            return Feedback(id, None, "This exercise wants a list of names, e.g. ['A', 'B'].")
+        right = {_normalise(a) for a in answer} == {_normalise(e) for e in ex.expected()}
+    if right:
+        return Feedback(id, True, "Correct. Well done.")
+    return Feedback(id, False, f"Not quite. Hint: {ex.hint}")

@@ -1,0 +1,7 @@
+"""Every chapter's exercises, registered with :mod:`widgets.check` on import.
+
+One module per chapter; each computes its expected answers from the datasets
+and models, so that a corrected dataset corrects its exercises too.
+"""
+
+from widgets.exercises import orientation  # noqa: F401

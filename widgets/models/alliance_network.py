@@ -1,0 +1,200 @@
+"""The web of alliance commitments in a given year, as a network.
+
+Why: "who is committed to whom" is easier to see as a graph than as a table, and
+its growth and rewiring over time is the story of the alliances chapter.
+
+Data: a membership table with columns ``alliance_id``, ``country``,
+``joined_year``, ``left_year`` (NaN while still a member) and an alliance table
+with columns ``id``, ``name``, ``type``. A state may appear twice in one
+alliance if it left and rejoined.
+
+Convention: a membership is *active in year Y* if ``joined_year <= Y`` and
+(``left_year`` is NaN or ``Y < left_year``). So ``left_year`` is the first year
+the state is no longer a member, and a row with ``left_year == joined_year`` is
+never active. Years are whole numbers.
+
+Graph: nodes are the states with at least one active membership; two states are
+linked if they share at least one active alliance. Each link carries
+``alliances`` (sorted list of shared alliance ids) and ``weight`` (how many).
+A state whose alliance has no other active member is a node without links.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Collection
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from widgets.models.inputs import InputError, count
+
+MEMBER_COLUMNS = ("alliance_id", "country", "joined_year", "left_year")
+ALLIANCE_COLUMNS = ("id", "name", "type")
+
+
+def _table(name: str, frame, columns: tuple[str, ...]) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        raise InputError(f"{name} must be a pandas DataFrame; got {type(frame).__name__}.")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(
+            f"{name} is missing the column(s) {', '.join(missing)}; it needs {', '.join(columns)}."
+        )
+    return frame
+
+
+def _members(members) -> pd.DataFrame:
+    """A checked copy of the membership table with numeric year columns."""
+    frame = _table("the membership table", members, MEMBER_COLUMNS)
+    out = frame.loc[:, list(MEMBER_COLUMNS)].copy()
+    if out["country"].isna().any() or out["alliance_id"].isna().any():
+        raise InputError("every membership row needs a country and an alliance_id.")
+    for column in ("joined_year", "left_year"):
+        years = pd.to_numeric(out[column], errors="coerce")
+        bad = years.isna() if column == "joined_year" else years.isna() & out[column].notna()
+        if bad.any():
+            row = out[bad].iloc[0]
+            raise InputError(
+                f"{column} must be a year (left_year may be empty while still a member); "
+                f"got {row[column]!r} for {row['country']} in alliance {row['alliance_id']}."
+            )
+        if (years.dropna() % 1 != 0).any():
+            raise InputError(f"{column} must hold whole years.")
+        out[column] = years.astype(float)
+    backwards = out["left_year"] < out["joined_year"]
+    if backwards.any():
+        row = out[backwards].iloc[0]
+        raise InputError(
+            f"{row['country']} leaves alliance {row['alliance_id']} in {row['left_year']:g}, "
+            f"before joining in {row['joined_year']:g}; check the two years."
+        )
+    return out
+
+
+def _alliances(alliances) -> pd.DataFrame:
+    frame = _table("the alliance table", alliances, ALLIANCE_COLUMNS)
+    if frame["id"].duplicated().any():
+        dup = frame.loc[frame["id"].duplicated(), "id"].iloc[0]
+        raise InputError(f"the alliance table lists id {dup!r} more than once.")
+    return frame
+
+
+def _active(members: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Rows active in ``year`` (see the module's convention)."""
+    left = members["left_year"]
+    mask = (members["joined_year"] <= year) & (left.isna() | (year < left))
+    return members[mask]
+
+
+def graph_for_year(
+    members: pd.DataFrame,
+    year: int,
+    types: str | Collection[str] | None = None,
+    alliances: pd.DataFrame | None = None,
+) -> nx.Graph:
+    """The alliance network in ``year``.
+
+    ``types`` (a type name or a collection of them) keeps only alliances of those
+    types; it needs ``alliances``, the id/name/type table, to look types up.
+    """
+    table = _members(members)
+    y = count("year", year)
+    active = _active(table, y)
+    if types is not None:
+        if alliances is None:
+            raise InputError("to filter by alliance type, also pass the alliance table (id, name, type).")
+        info = _alliances(alliances)
+        wanted = {types} if isinstance(types, str) else set(types)
+        unknown = wanted - set(info["type"])
+        if unknown:
+            raise InputError(
+                f"unknown alliance type(s) {', '.join(map(str, sorted(unknown, key=str)))}; "
+                f"the table has {', '.join(map(str, sorted(set(info['type']), key=str)))}."
+            )
+        keep = set(info.loc[info["type"].isin(wanted), "id"])
+        active = active[active["alliance_id"].isin(keep)]
+
+    by_alliance: dict = {}
+    for alliance_id, country in zip(active["alliance_id"].tolist(), active["country"].tolist()):
+        by_alliance.setdefault(alliance_id, set()).add(country)
+    shared: dict = {}  # (state, state) -> ids of the alliances they share
+    for alliance_id in sorted(by_alliance):
+        for pair in itertools.combinations(sorted(by_alliance[alliance_id], key=str), 2):
+            shared.setdefault(pair, []).append(alliance_id)
+
+    graph = nx.Graph(year=y)
+    graph.add_nodes_from(sorted(set(active["country"].tolist()), key=str))
+    graph.add_edges_from((a, b, {"alliances": ids, "weight": len(ids)}) for (a, b), ids in shared.items())
+    return graph
+
+
+def commitments(members: pd.DataFrame, alliances: pd.DataFrame, country: str, year: int) -> list[str]:
+    """Names (sorted) of the alliances ``country`` belongs to in ``year``.
+
+    An empty list means the state is known but had no active alliance that year; a
+    country absent from the table raises, since it is most likely a misspelling.
+    """
+    table = _members(members)
+    info = _alliances(alliances)
+    y = count("year", year)
+    if not (table["country"] == country).any():
+        raise InputError(f"{country!r} does not appear in the membership table; check the spelling.")
+    active = _active(table, y)
+    ids = set(active.loc[active["country"] == country, "alliance_id"].tolist())
+    names = dict(zip(info["id"].tolist(), info["name"].tolist()))
+    missing = ids - names.keys()
+    if missing:
+        raise InputError(f"alliance id(s) {sorted(missing, key=str)} are not in the alliance table.")
+    return sorted((str(names[i]) for i in ids))
+
+
+def union_graph(members: pd.DataFrame) -> nx.Graph:
+    """Every link that exists in at least one year, and every state in the table.
+
+    Two memberships of one alliance overlap in some year exactly when
+    max(joined) < min(left) (left = ∞ while still a member). ``weight`` counts the
+    alliances a pair ever shared at the same time.
+    """
+    table = _members(members)
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(set(table["country"].tolist()), key=str))
+    for _, rows in table.groupby("alliance_id", sort=True):
+        left = rows["left_year"].fillna(np.inf)
+        spans = list(zip(rows["country"].tolist(), rows["joined_year"].tolist(), left.tolist()))
+        shared = set()
+        for (c1, j1, l1), (c2, j2, l2) in itertools.combinations(spans, 2):
+            if c1 != c2 and max(j1, j2) < min(l1, l2):
+                shared.add(tuple(sorted((c1, c2), key=str)))
+        for a, b in sorted(shared, key=str):
+            weight = graph[a][b]["weight"] + 1 if graph.has_edge(a, b) else 1
+            graph.add_edge(a, b, weight=weight)
+    return graph
+
+
+def stable_layout(members: pd.DataFrame, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Positions for every state, computed once on the union graph of all years.
+
+    Why: laying out each year separately makes nodes jump when the year slider
+    moves. A spring layout of the union graph keeps a state in one place, and the
+    seed (with nodes added in sorted order) makes it identical on every run.
+    """
+    s = count("seed", seed)
+    graph = union_graph(members)
+    if graph.number_of_nodes() == 0:
+        return {}
+    pos = nx.spring_layout(graph, seed=s, weight="weight")
+    return {node: (float(xy[0]), float(xy[1])) for node, xy in pos.items()}
+
+
+def counts(graph: nx.Graph) -> tuple[int, int]:
+    """(number of states, number of linked pairs); a pair sharing two alliances is one link."""
+    if not isinstance(graph, nx.Graph):
+        raise InputError(f"counts needs a networkx graph; got {type(graph).__name__}.")
+    return graph.number_of_nodes(), graph.number_of_edges()
+
+
+def types_available(alliances: pd.DataFrame) -> list[str]:
+    """The alliance types in the table, sorted (for a widget's filter menu)."""
+    return sorted(map(str, set(_alliances(alliances)["type"])))

@@ -1,0 +1,393 @@
+"""Models for the Deterrence chapter: when does a threat stop an attack?
+
+Why: deterrence is a comparison a would-be challenger makes. These functions
+make that comparison explicit, so students can see which number tips it.
+
+Shared assumptions: one challenger and one defender; payoffs are in a single
+common unit ("utility"); players maximise expected payoff; no payoff is
+observed with error. An exact indifference is reported as ``tie=True`` with an
+explanation rather than resolved in either direction.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from widgets.models.games import Decision, Game2x2, Leaf, backward_induction
+from widgets.models.inputs import InputError, count, non_negative, number, probability
+
+_REL_TOL = 1e-9  # two expected values this close (relative to their size) count as a tie
+MAX_STEPS = 10_000
+
+
+def _tied(x: float, y: float, *terms: float) -> bool:
+    """True when x and y are equal up to floating-point rounding of the terms."""
+    return abs(x - y) <= _REL_TOL * max(1.0, abs(x), abs(y), *(abs(t) for t in terms))
+
+
+def _num(x: float) -> str:
+    """A number for a formula: negative values in brackets, e.g. 2×(-1)."""
+    return f"({x:g})" if x < 0 else f"{x:g}"
+
+
+# --------------------------------------------------------------------------
+# 1. Rational deterrence calculus
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeterrenceCalculus:
+    """The challenger's comparison and the credibility it takes to deter."""
+
+    eu_attack: float
+    eu_status_quo: float
+    margin: float  # eu_status_quo - eu_attack; > 0 means deterred
+    deterred: bool | None  # None exactly when tie
+    tie: bool
+    threshold: float | None  # c* clipped to [0, 1]; None when punishment is 0
+    threshold_raw: float | None  # c* before clipping
+    threshold_case: str  # "interior", "always deterred", "never deterred" or "undefined"
+    explanation: str
+
+
+def _credibility_threshold(unpunished: float, status_quo: float, punishment: float):
+    """(clipped c*, raw c*, case, sentence) for c* = (p*gain - cost - sq) / punishment."""
+    if punishment == 0:
+        return None, None, "undefined", (
+            "With no punishment, credibility changes nothing, "
+            "so there is no credibility threshold.")
+    raw = (unpunished - status_quo) / punishment
+    if raw < 0:
+        return 0.0, raw, "always deterred", (
+            "Deterrence holds even with no credibility: attacking is worse than the status quo "
+            f"even if retaliation never comes (c* = {raw:.4g} < 0).")
+    if raw > 1:
+        return 1.0, raw, "never deterred", (
+            "No credibility suffices: even certain punishment leaves attacking better than the "
+            f"status quo (c* = {raw:.4g} > 1).")
+    return raw, raw, "interior", f"Deterrence holds when credibility exceeds c* = {raw:.4g}."
+
+
+def deterrence_calculus(p_success, gain, cost, punishment, credibility,
+                        status_quo=0.0) -> DeterrenceCalculus:
+    """Compare attacking with the status quo for a rational challenger.
+
+    EU(attack) = p_success*gain - cost - credibility*punishment: the attack wins
+    ``gain`` with probability ``p_success``, always costs ``cost``, and the
+    defender retaliates with probability ``credibility`` (whether or not the
+    attack succeeds), imposing ``punishment``. The challenger is deterred when
+    EU(status quo) > EU(attack), i.e. when credibility > c*.
+    """
+    p = probability("p_success", p_success)
+    gain = non_negative("gain", gain)
+    cost = non_negative("cost", cost)
+    punishment = non_negative("punishment", punishment)
+    c = probability("credibility", credibility)
+    sq = number("status_quo", status_quo)
+
+    unpunished = p * gain - cost
+    eu_attack = unpunished - c * punishment
+    margin = sq - eu_attack
+    tie = _tied(sq, eu_attack, p * gain, cost, c * punishment)
+    threshold, raw, case, why = _credibility_threshold(unpunished, sq, punishment)
+    if tie:
+        verdict = ("The challenger is exactly indifferent between attacking and the status quo, "
+                   "so the model cannot say whether deterrence holds.")
+    elif margin > 0:
+        verdict = f"Deterrence holds: the status quo is better by {margin:.4g}."
+    else:
+        verdict = f"Deterrence fails: attacking is better by {-margin:.4g}."
+    explanation = (f"EU(attack) = {p:g}×{gain:g} − {cost:g} − {c:g}×{punishment:g} = "
+                   f"{eu_attack:.4g}; EU(status quo) = {sq:g}. {verdict} {why}")
+    return DeterrenceCalculus(eu_attack, sq, margin, None if tie else margin > 0, tie,
+                              threshold, raw, case, explanation)
+
+
+@dataclass(frozen=True, eq=False)
+class DeterrenceCurve:
+    """EU(attack) and the deterrence margin across credibility values (for plotting)."""
+
+    credibility: np.ndarray
+    eu_attack: np.ndarray
+    margin: np.ndarray  # status_quo - eu_attack
+
+
+def _probability_array(name: str, values) -> np.ndarray:
+    """A flat float array whose entries all lie in [0, 1]."""
+    if np.asarray(values).dtype == bool:
+        raise InputError(f"{name} must be numbers between 0 and 1, not True/False.")
+    try:
+        arr = np.atleast_1d(np.array(values, dtype=float))
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be numbers between 0 and 1; got {values!r}.") from None
+    if arr.ndim != 1 or arr.size == 0:
+        raise InputError(f"{name} must be a non-empty flat list of numbers; got {values!r}.")
+    if not np.all(np.isfinite(arr)):
+        raise InputError(f"{name} must be finite numbers; got {values!r}.")
+    outside = arr[(arr < 0) | (arr > 1)]
+    if outside.size:
+        raise InputError(f"{name} must be probabilities between 0 and 1; got {outside[0]:g}.")
+    return arr
+
+
+def deterrence_curve(p_success, gain, cost, punishment, status_quo=0.0,
+                     credibility=None) -> DeterrenceCurve:
+    """EU(attack) at many credibility values at once (default: 101 points on [0, 1]).
+
+    Same model as :func:`deterrence_calculus`; EU(attack) falls linearly in
+    credibility with slope -punishment.
+    """
+    p = probability("p_success", p_success)
+    gain = non_negative("gain", gain)
+    cost = non_negative("cost", cost)
+    punishment = non_negative("punishment", punishment)
+    sq = number("status_quo", status_quo)
+    grid = np.linspace(0.0, 1.0, 101) if credibility is None else _probability_array(
+        "credibility", credibility)
+    eu = p * gain - cost - grid * punishment
+    margin = sq - eu
+    for arr in (grid, eu, margin):
+        arr.setflags(write=False)
+    return DeterrenceCurve(grid, eu, margin)
+
+
+# --------------------------------------------------------------------------
+# 2. The deterrence game tree, with and without incomplete information
+# --------------------------------------------------------------------------
+
+PLAYERS = ("Challenger", "Defender")  # payoff pairs are (challenger, defender)
+
+
+def _pair(name: str, value) -> tuple[float, float]:
+    try:
+        items = tuple(value) if not isinstance(value, str) else ()
+    except TypeError:
+        items = ()
+    if len(items) != 2:
+        raise InputError(f"{name} must be a payoff pair (challenger, defender), like (1, -1); "
+                         f"got {value!r}.")
+    return (number(f"Challenger's payoff at {name}", items[0]),
+            number(f"Defender's payoff at {name}", items[1]))
+
+
+def deterrence_game(status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1),
+                    war=(-2, -2)) -> Decision:
+    """The tree: Status quo / Challenge -> Concede / Resist -> Back down / Fight.
+
+    Each argument is the (challenger, defender) payoff pair at one of the four
+    ends: status quo, the defender concedes, the challenger backs down, war.
+    """
+    end = {name: Leaf(label, _pair(name, value)) for name, label, value in (
+        ("status_quo", "Status quo", status_quo), ("concession", "Defender concedes", concession),
+        ("backdown", "Challenger backs down", backdown), ("war", "War", war))}
+    escalation = Decision("Challenger's escalation", 0,
+                          (("Back down", end["backdown"]), ("Fight", end["war"])))
+    response = Decision("Defender's response", 1,
+                        (("Concede", end["concession"]), ("Resist", escalation)))
+    return Decision("Challenger's move", 0, (("Status quo", end["status_quo"]),
+                                             ("Challenge", response)))
+
+
+@dataclass(frozen=True)
+class DeterrenceGameResult:
+    """The subgame-perfect equilibrium of the deterrence game."""
+
+    path: tuple[str, ...]  # actions along the equilibrium path
+    choices: dict[str, str]  # every decision node -> action (off-path ones too)
+    outcome: str  # "Status quo", "Defender concedes", "Challenger backs down" or "War"
+    payoffs: tuple[float, float]  # (challenger, defender)
+    deterred: bool  # the challenger keeps the status quo
+    defender_resists: bool  # what the defender would do if challenged
+    challenger_fights: bool  # what the challenger would do if resisted
+    explanation: str
+
+
+_SUMMARY = {
+    "Defender concedes": "Deterrence fails: if challenged, the defender prefers conceding to "
+                         "resisting, so its threat to resist is not credible.",
+    "Challenger backs down": "The challenger challenges, the defender resists and the challenger "
+                             "backs down, which it still prefers to the status quo.",
+    "War": "Deterrence fails and the crisis escalates to war: the challenger prefers fighting to "
+           "backing down, and challenging to the status quo.",
+}
+
+
+def solve_deterrence_game(status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1),
+                          war=(-2, -2)) -> DeterrenceGameResult:
+    """Solve the deterrence game by backward induction (subgame-perfect equilibrium).
+
+    Assumes complete information: both sides know all payoffs. A tie at any
+    decision node raises InputError naming the indifferent player and node.
+    """
+    solution = backward_induction(deterrence_game(status_quo, concession, backdown, war), PLAYERS)
+    resists = solution.choices["Defender's response"] == "Resist"
+    if solution.outcome != "Status quo":
+        summary = _SUMMARY[solution.outcome]
+    elif resists:
+        summary = ("Deterrence holds: the challenger expects the defender to resist, which would "
+                   "leave it worse off than the status quo.")
+    else:
+        summary = ("The challenger keeps the status quo although the defender would concede: "
+                   "challenging is not worth it even unopposed, so no threat is needed.")
+    return DeterrenceGameResult(
+        solution.path, solution.choices, solution.outcome, solution.payoffs,
+        solution.outcome == "Status quo", resists,
+        solution.choices["Challenger's escalation"] == "Fight",
+        solution.explanation + "\n" + summary)
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The challenger's decision when unsure whether the defender is resolute."""
+
+    q: float
+    eu_challenge: float
+    eu_status_quo: float
+    challenges: bool | None  # None exactly when tie
+    tie: bool
+    threshold: float | None  # q* clipped to [0, 1]; None when undefined
+    threshold_raw: float | None
+    threshold_case: str  # "interior", "never challenges", "always challenges" or "undefined"
+    explanation: str
+
+
+def screening(q, u_status_quo, u_concede, u_resist) -> Screening:
+    """Challenge or not, when the defender is resolute with probability ``q``.
+
+    A resolute defender resists, an irresolute one concedes (each type's
+    preference is strict, so neither depends on beliefs). The challenger,
+    knowing only q, challenges iff q*u_resist + (1-q)*u_concede > u_status_quo,
+    i.e. iff q < q* = (u_concede - u_status_quo) / (u_concede - u_resist).
+    These strategies, with the challenger's belief equal to the prior q, are the
+    perfect Bayesian equilibrium of this one-sided incomplete-information game
+    (no signalling). All three payoffs are the challenger's; ``u_resist`` is its
+    payoff once resisted, after its own best reply (e.g. backing down).
+    """
+    q = probability("q (the chance that the defender is resolute)", q)
+    sq = number("u_status_quo", u_status_quo)
+    concede = number("u_concede", u_concede)
+    resist = number("u_resist", u_resist)
+    if resist > concede:
+        raise InputError(
+            f"This model assumes the challenger prefers a concession to resistance, but "
+            f"u_resist ({resist:g}) is greater than u_concede ({concede:g}). Then resistance is "
+            "no threat and there is nothing to deter.")
+    eu = q * resist + (1 - q) * concede
+    tie = _tied(eu, sq, q * resist, (1 - q) * concede)
+
+    if resist == concede:
+        threshold, raw, case = None, None, "undefined"
+        why = (f"The challenger gets {concede:g} whether the defender concedes or resists, so "
+               "beliefs about resolve do not matter: there is no threshold q*.")
+    else:
+        raw = (concede - sq) / (concede - resist)
+        if raw < 0:
+            threshold, case = 0.0, "never challenges"
+            why = (f"The status quo beats even a sure concession (q* = {raw:.4g} < 0): "
+                   "no challenge at any belief.")
+        elif raw > 1:
+            threshold, case = 1.0, "always challenges"
+            why = (f"Even a surely resolute defender does not deter: being resisted beats the "
+                   f"status quo (q* = {raw:.4g} > 1).")
+        else:
+            threshold, case = raw, "interior"
+            why = (f"The challenger challenges when q < q* = {raw:.4g} and is deterred "
+                   "when q > q*.")
+    if tie:
+        verdict = ("The challenger is exactly indifferent, "
+                   "so the model cannot say whether it challenges.")
+    elif eu > sq:
+        verdict = "The challenger challenges."
+    else:
+        verdict = "The challenger is deterred."
+    explanation = (f"EU(challenge) = {q:g}×{_num(resist)} + (1 − {q:g})×{_num(concede)} "
+                   f"= {eu:.4g}, "
+                   f"against {sq:g} for the status quo. {verdict} {why}")
+    return Screening(q, eu, sq, None if tie else eu > sq, tie, threshold, raw, case, explanation)
+
+
+# --------------------------------------------------------------------------
+# 3. Chicken and brinkmanship
+# --------------------------------------------------------------------------
+
+
+def chicken(both_swerve=0, temptation=1, sucker=-1, disaster=-10,
+            players=("Row", "Column")) -> Game2x2:
+    """The symmetric game of Chicken, with actions (Swerve, Straight).
+
+    ``temptation``: you go straight, the other swerves; ``sucker``: the reverse;
+    ``disaster``: both go straight. Chicken requires
+    temptation > both_swerve > sucker > disaster.
+    """
+    named = [("temptation", number("temptation", temptation)),
+             ("both_swerve", number("both_swerve", both_swerve)),
+             ("sucker", number("sucker", sucker)),
+             ("disaster", number("disaster", disaster))]
+    for (hi_name, hi), (lo_name, lo) in zip(named, named[1:]):
+        if not hi > lo:
+            raise InputError(f"Chicken needs temptation > both_swerve > sucker > disaster; "
+                             f"here {hi_name} ({hi:g}) is not greater than {lo_name} ({lo:g}).")
+    t, r, s, d = (v for _, v in named)
+    return Game2x2(row_payoffs=((r, s), (t, d)), col_payoffs=((r, t), (s, d)),
+                   row_actions=("Swerve", "Straight"), col_actions=("Swerve", "Straight"),
+                   players=players)
+
+
+@dataclass(frozen=True, eq=False)
+class Brinkmanship:
+    """Risk and value of standing firm for k = 1..n steps of a crisis."""
+
+    steps: np.ndarray  # k = 1, 2, ..., n
+    cumulative_risk: np.ndarray  # P(disaster by the end of step k) = 1 - (1 - r)^k
+    eu_firm: np.ndarray  # expected payoff of standing firm for k steps
+    eu_concede: float  # payoff of conceding now
+    firm_better: np.ndarray  # eu_firm > eu_concede (strictly, and not a tie)
+    tie: np.ndarray  # eu_firm equals eu_concede at this k
+    break_even_steps: float  # standing firm pays for k < this (inf when r = 0)
+    explanation: str
+
+
+def brinkmanship(risk_per_step, steps, win, concede, disaster) -> Brinkmanship:
+    """Brinkmanship as a sequence of steps that each risk slipping into disaster.
+
+    Each step independently ends in disaster with probability ``risk_per_step``
+    (r). Standing firm for k steps means the opponent yields after step k if
+    disaster has not struck first: EU = (1-r)^k * win + (1 - (1-r)^k) * disaster.
+    Conceding now gives ``concede`` for sure. Requires win > concede > disaster.
+    """
+    r = probability("risk_per_step", risk_per_step)
+    n = count("steps", steps)
+    if not 1 <= n <= MAX_STEPS:
+        raise InputError(f"steps must be between 1 and {MAX_STEPS}; got {n}.")
+    win, concede = number("win", win), number("concede", concede)
+    disaster = number("disaster", disaster)
+    if not win > concede:
+        raise InputError(f"win ({win:g}) must be greater than concede ({concede:g}): otherwise "
+                         "standing firm can never pay and there is no brinkmanship to study.")
+    if not concede > disaster:
+        raise InputError(f"concede ({concede:g}) must be greater than disaster ({disaster:g}): "
+                         "otherwise conceding is never safer than risking disaster.")
+
+    k = np.arange(1, n + 1)
+    survive = (1.0 - r) ** k
+    risk = 1.0 - survive
+    eu_firm = survive * win + risk * disaster
+    tie = np.array([_tied(e, concede, win, disaster) for e in eu_firm])
+    firm_better = (eu_firm > concede) & ~tie
+    if r == 0:
+        break_even = math.inf
+        why = "With no risk of slipping, standing firm always beats conceding."
+    elif r == 1:
+        break_even = 0.0
+        why = "Disaster is certain at the first step, so conceding beats standing firm."
+    else:
+        break_even = math.log((concede - disaster) / (win - disaster)) / math.log1p(-r)
+        why = f"Standing firm beats conceding only for fewer than {break_even:.4g} steps."
+    for arr in (k, risk, eu_firm, tie, firm_better):
+        arr.setflags(write=False)
+    explanation = (f"Each step risks disaster with probability {r:g}; after {n} step"
+                   f"{'s' if n > 1 else ''} the chance of disaster is {risk[-1]:.4g}. {why}")
+    return Brinkmanship(k, risk, eu_firm, concede, firm_better, tie, break_even, explanation)

@@ -1,0 +1,224 @@
+"""The repeated Prisoner's Dilemma and a round-robin tournament (after Axelrod 1984).
+
+Why: the security dilemma is a Prisoner's Dilemma between states; repeating it
+lets reciprocity (tit-for-tat) sustain cooperation that a single play cannot.
+
+Rules and assumptions:
+* Each round both players move at once: cooperate (C) or defect (D). Payoffs
+  T > R > P > S with 2R > T + S (so taking turns exploiting each other does not
+  beat steady cooperation).
+* Execution noise: each intended move is flipped with probability `noise`
+  (a mistaken launch, a misread order). Strategies react to what the other side
+  actually did, not to what it meant to do.
+* Round robin: every pair of strategies plays one match of `rounds` rounds.
+  Self-play is included by default, as in Axelrod's tournaments; in a self-play
+  match the strategy's score is the mean of its two copies.
+* Randomness: one numpy Generator per call, seeded with `seed`. It draws, in
+  this order, an array U of shape (rounds, 2, pairs) of the strategies' own
+  coin flips (used by `random` and `generous_tit_for_tat`), then an array V of
+  the same shape for execution noise. Pairs are ordered (0,0), (0,1), ...,
+  (0,m−1), (1,1), ... over the given strategy order (without (i,i) when
+  self-play is off). So the same call with the same seed gives identical
+  results, while changing the line-up changes which draw each match gets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from widgets.models.inputs import InputError, count, number, probability
+
+#: Strategy names, in the order used for the internal codes.
+STRATEGIES = (
+    "always_defect",
+    "always_cooperate",
+    "tit_for_tat",
+    "grim_trigger",
+    "generous_tit_for_tat",
+    "random",
+)
+DESCRIPTIONS = {
+    "always_defect": "Always defects.",
+    "always_cooperate": "Always cooperates.",
+    "tit_for_tat": "Cooperates first, then copies the other side's last move.",
+    "grim_trigger": "Cooperates until the other side defects once, then defects forever.",
+    "generous_tit_for_tat": (
+        "Like tit-for-tat, but answers a defection with cooperation with probability "
+        "`generosity` (forgiveness breaks echoes of mistakes)."
+    ),
+    "random": "Cooperates with probability 0.5 each round.",
+}
+_CODE = {name: i for i, name in enumerate(STRATEGIES)}
+MAX_ROUNDS = 5_000
+
+
+@dataclass(frozen=True)
+class Payoffs:
+    """Per-round payoffs: Temptation, Reward, Punishment, Sucker (Axelrod's 5, 3, 1, 0)."""
+
+    T: float = 5.0
+    R: float = 3.0
+    P: float = 1.0
+    S: float = 0.0
+
+    def __post_init__(self) -> None:
+        for name in "TRPS":
+            object.__setattr__(self, name, number(f"payoff {name}", getattr(self, name)))
+        T, R, P, S = self.T, self.R, self.P, self.S
+        if not T > R > P > S:
+            raise InputError(
+                "A Prisoner's Dilemma needs T > R > P > S (temptation > reward > "
+                f"punishment > sucker's payoff); got T={T:g}, R={R:g}, P={P:g}, S={S:g}."
+            )
+        if not 2 * R > T + S:
+            raise InputError(
+                "A repeated Prisoner's Dilemma needs 2R > T + S, otherwise taking turns "
+                f"exploiting each other beats cooperating; got 2R = {2 * R:g} and "
+                f"T + S = {T + S:g}."
+            )
+
+
+def nowak_sigmund_generosity(payoffs: Payoffs) -> float:
+    """Forgiveness probability min(1 − (T−R)/(R−S), (R−P)/(T−P)) of Nowak & Sigmund (1992).
+
+    It is the largest generosity that still does not invite exploitation; 1/3 for
+    Axelrod's payoffs 5, 3, 1, 0.
+    """
+    T, R, P, S = payoffs.T, payoffs.R, payoffs.P, payoffs.S
+    return min(1 - (T - R) / (R - S), (R - P) / (T - P))
+
+
+def _check_common(rounds, payoffs, noise, seed, generosity):
+    rounds = count("rounds", rounds)
+    if not 1 <= rounds <= MAX_ROUNDS:
+        raise InputError(f"rounds must be between 1 and {MAX_ROUNDS}; got {rounds}.")
+    if not isinstance(payoffs, Payoffs):
+        raise InputError("payoffs must be Payoffs(T, R, P, S).")
+    noise = probability("noise (chance a move is flipped)", noise)
+    seed = count("seed", seed)
+    if generosity is None:
+        generosity = nowak_sigmund_generosity(payoffs)
+    generosity = probability("generosity (chance to forgive a defection)", generosity)
+    return rounds, noise, seed, generosity
+
+
+def _code(name) -> int:
+    if not isinstance(name, str) or name not in _CODE:
+        raise InputError(f"Unknown strategy {name!r}; choose from {', '.join(STRATEGIES)}.")
+    return _CODE[name]
+
+
+def _play(code_a, code_b, rounds, payoffs, noise, generosity, rng):
+    """Play all matches side by side; returns moves (True = C) and payoffs, shape (rounds, 2, pairs)."""
+    shape = (2, len(code_a))  # side 0 plays code_a, side 1 plays code_b
+    u = rng.random((rounds, *shape))  # strategies' coin flips
+    v = rng.random((rounds, *shape))  # execution noise
+    forgive, heads, flips = u < generosity, u < 0.5, v < noise
+    codes = np.stack([code_a, code_b])
+    always_d, always_c = np.zeros(shape, bool), np.ones(shape, bool)
+    last = np.ones(shape, bool)  # each side's last move; "cooperated" before round 1
+    ever_defected = np.zeros(shape, bool)
+    moves = np.empty((rounds, *shape), bool)
+    for t in range(rounds):
+        other_last = last[::-1]  # each side sees the other side's last actual move
+        options = (
+            always_d,
+            always_c,
+            other_last,  # tit-for-tat
+            ~ever_defected[::-1],  # grim trigger
+            other_last | forgive[t],  # generous tit-for-tat
+            heads[t],  # random
+        )
+        moves[t] = np.choose(codes, options) ^ flips[t]
+        last = moves[t]
+        ever_defected |= ~last
+    table = np.array([[payoffs.P, payoffs.T], [payoffs.S, payoffs.R]])  # [my move, their move]
+    mine, theirs = moves.astype(int), moves[:, ::-1].astype(int)
+    return moves, table[mine, theirs]
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """One match: moves[t, i] is True when player i cooperated in round t."""
+
+    strategies: tuple[str, str]
+    moves: np.ndarray  # shape (rounds, 2), bool
+    payoffs: np.ndarray  # shape (rounds, 2)
+    average: tuple[float, float]  # average payoff per round
+
+
+def play_match(first: str, second: str, rounds: int = 200, payoffs: Payoffs = Payoffs(),
+               noise: float = 0.0, seed: int = 0, generosity: float | None = None) -> MatchResult:
+    """Play one match, round by round, e.g. to show how an error echoes between two tit-for-tats.
+
+    Uses the draw order of the module docstring with a single pair, so its random
+    stream differs from that of the same pair inside a tournament.
+    """
+    rounds, noise, seed, generosity = _check_common(rounds, payoffs, noise, seed, generosity)
+    codes = np.array([_code(first)]), np.array([_code(second)])
+    moves, pay = _play(*codes, rounds, payoffs, noise, generosity, np.random.default_rng(seed))
+    moves, pay = moves[:, :, 0], pay[:, :, 0]
+    return MatchResult((first, second), moves, pay, (float(pay[:, 0].mean()), float(pay[:, 1].mean())))
+
+
+@dataclass(frozen=True)
+class TournamentResult:
+    """Outcome of a round robin; all arrays follow the order of `strategies`."""
+
+    strategies: tuple[str, ...]
+    scores: np.ndarray  # average payoff per round over all matches played
+    ranking: tuple[str, ...]  # best first; ties keep the given order
+    matrix: np.ndarray  # matrix[i, j]: i's average payoff per round against j (nan if not played)
+    cooperation: np.ndarray  # cooperation[i, j]: share of rounds i cooperated against j
+    rounds: int
+    noise: float
+    seed: int
+    generosity: float
+    self_play: bool
+
+
+def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
+               payoffs: Payoffs = Payoffs(), noise: float = 0.0, seed: int = 0,
+               generosity: float | None = None, self_play: bool = True) -> TournamentResult:
+    """Round-robin tournament; returns scores, ranking and the pairwise payoff matrix.
+
+    A strategy's score is the mean, over its matches (each counted equally), of
+    its average payoff per round. generosity=None uses Nowak & Sigmund's value.
+    """
+    if isinstance(strategies, str) or not isinstance(strategies, Sequence):
+        raise InputError(
+            "strategies must be a list of strategy names, e.g. ['tit_for_tat', 'always_defect']."
+        )
+    names = tuple(strategies)
+    codes = [_code(s) for s in names]
+    if len(set(names)) != len(names):
+        raise InputError("Each strategy may enter the tournament only once.")
+    m = len(names)
+    if m < (1 if self_play else 2):
+        raise InputError("A tournament needs at least one strategy (two without self-play).")
+    rounds, noise, seed, generosity = _check_common(rounds, payoffs, noise, seed, generosity)
+
+    i_idx, j_idx = np.triu_indices(m, k=0 if self_play else 1)
+    moves, pay = _play(np.array(codes)[i_idx], np.array(codes)[j_idx], rounds, payoffs,
+                       noise, generosity, np.random.default_rng(seed))
+    avg_pay, coop = pay.mean(axis=0), moves.mean(axis=0)  # shape (2, pairs)
+
+    matrix = np.full((m, m), np.nan)
+    cooperation = np.full((m, m), np.nan)
+    for grid, values in ((matrix, avg_pay), (cooperation, coop)):
+        grid[i_idx, j_idx] = values[0]
+        grid[j_idx, i_idx] = values[1]
+        diag = i_idx == j_idx  # self-play: mean of the two copies
+        grid[i_idx[diag], i_idx[diag]] = values[:, diag].mean(axis=0)
+    scores = np.nanmean(matrix, axis=1)
+    order = sorted(range(m), key=lambda i: -scores[i])  # stable: ties keep input order
+    for arr in (matrix, cooperation, scores):
+        arr.flags.writeable = False
+    return TournamentResult(
+        strategies=names, scores=scores, ranking=tuple(names[i] for i in order),
+        matrix=matrix, cooperation=cooperation, rounds=rounds, noise=noise, seed=seed,
+        generosity=generosity, self_play=bool(self_play),
+    )

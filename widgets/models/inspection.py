@@ -1,0 +1,166 @@
+"""A simple inspection game (in the spirit of Avenhaus, von Stengel & Zamir 2002).
+
+Why: verification cannot watch everything. Inspections are random, and the
+question is how often an inspector must look, and how often a state will then
+cheat, given costs, penalties and imperfect detection.
+
+Players and payoffs (inspectee, inspector); parameters g, f, c, L > 0, 0 < d <= 1:
+
+                       Inspect (cost c)                     Not inspect
+    Comply             (0, −c)                              (0, 0)
+    Cheat              detected, prob d:      (−f, −c)      (g, −L)
+                       not detected, 1 − d:   (g, −c − L)
+
+g: inspectee's gain from undetected cheating; f: its penalty when caught;
+c: cost of an inspection; d: chance an inspection detects cheating;
+L: inspector's loss when cheating goes undetected (catching a cheat gains it 0).
+
+With p = P(inspect) and q = P(cheat) the expected payoffs are
+    inspectee: q·(g − p·d·(g + f))        inspector: −p·c − q·L·(1 − p·d).
+Each player's equilibrium mix makes the *other* indifferent:
+    p* = g / (d·(g + f))   and   q* = c / (d·L).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from widgets.models.inputs import InputError, positive, probability
+
+MIXED = "mixed"
+CANNOT_DETER = "cannot deter"
+NOT_WORTH_INSPECTING = "not worth inspecting"
+
+
+def _detection(value) -> float:
+    d = probability("d (detection probability)", value)
+    if d == 0:
+        raise InputError(
+            "d (detection probability) must be greater than 0: an inspection that can "
+            "never detect cheating cannot deter it (p* = g/(d·(g+f)) divides by zero)."
+        )
+    return d
+
+
+def _check(g, f, c, L):
+    return (
+        positive("g (gain from undetected cheating)", g),
+        positive("f (penalty when caught)", f),
+        positive("c (cost of an inspection)", c),
+        positive("L (inspector's loss from undetected cheating)", L),
+    )
+
+
+def expected_payoffs(p, q, g, f, c, d, L) -> tuple[float, float]:
+    """(inspectee, inspector) expected payoffs when inspecting with prob p and cheating with prob q."""
+    p = probability("p (inspection probability)", p)
+    q = probability("q (cheating probability)", q)
+    g, f, c, L = _check(g, f, c, L)
+    d = _detection(d)
+    return q * (g - p * d * (g + f)), -p * c - q * L * (1 - p * d)
+
+
+@dataclass(frozen=True)
+class InspectionEquilibrium:
+    """The equilibrium strategies and payoffs, with the regime and its explanation."""
+
+    inspect_probability: float  # p in equilibrium
+    cheat_probability: float  # q in equilibrium
+    p_star: float  # g/(d(g+f)); above 1 no inspection rate deters
+    q_star: float  # c/(dL); at or above 1 inspecting never pays
+    regime: str  # MIXED, CANNOT_DETER or NOT_WORTH_INSPECTING
+    inspectee_payoff: float
+    inspector_payoff: float
+    detection_threshold: float  # g/(g+f): detection needed before inspections can deter
+    explanation: str
+
+
+def _regime(p_star, q_star):
+    """Equilibrium (p, q) and regime; works on floats and on numpy arrays."""
+    not_worth = q_star >= 1  # c >= d·L: inspecting costs more than it can save
+    no_deterrence = p_star > 1  # even p = 1 leaves cheating profitable
+    p = np.where(not_worth, 0.0, np.where(no_deterrence, 1.0, p_star))
+    q = np.where(not_worth | no_deterrence, 1.0, q_star)
+    regime = np.where(not_worth, NOT_WORTH_INSPECTING, np.where(no_deterrence, CANNOT_DETER, MIXED))
+    return p, q, regime
+
+
+def equilibrium(g, f, c, d, L) -> InspectionEquilibrium:
+    """Nash equilibrium of the inspection game, with the reason in words."""
+    g, f, c, L = _check(g, f, c, L)
+    d = _detection(d)
+    p_star, q_star = g / (d * (g + f)), c / (d * L)
+    p, q, regime = (v.item() for v in _regime(np.float64(p_star), np.float64(q_star)))
+    u_inspectee, u_inspector = expected_payoffs(p, q, g, f, c, d, L)
+    threshold = g / (g + f)
+
+    if regime == MIXED:
+        text = (
+            f"Mixed equilibrium: the inspector inspects with probability p* = g/(d·(g+f)) = {p:.3g}, "
+            "just enough to make cheating worth nothing on average, and the inspectee cheats "
+            f"with probability q* = c/(d·L) = {q:.3g}, just enough to make inspecting worth its "
+            "cost. Better detection lowers cheating: as d rises each inspection is more likely "
+            "to catch a cheat, so a smaller chance of cheating already justifies the cost of "
+            "inspecting, and q* = c/(d·L) falls (p* falls too: fewer inspections deter). Note "
+            "that cheating is pinned down by the inspector's cost and loss, not by the penalty f."
+        )
+    elif regime == CANNOT_DETER:
+        text = (
+            f"Inspection cannot deter: even inspecting every time, cheating is caught with "
+            f"probability d = {d:.3g}, below the threshold g/(g+f) = {threshold:.3g}, so it "
+            f"still pays on average ((1−d)·g − d·f = {u_inspectee:.3g} > 0). The inspectee "
+            f"cheats for sure and, since c < d·L, the inspector inspects always."
+        )
+    else:
+        text = (
+            f"Not worth inspecting: an inspection costs c = {c:.3g}, at least the loss it can "
+            f"prevent even against certain cheating (d·L = {d * L:.3g}). The inspector does not "
+            "inspect and the inspectee cheats for sure"
+            + (" (at c = d·L the inspector is indifferent)." if q_star == 1 else ".")
+        )
+    return InspectionEquilibrium(
+        inspect_probability=p, cheat_probability=q, p_star=p_star, q_star=q_star,
+        regime=regime, inspectee_payoff=u_inspectee, inspector_payoff=u_inspector,
+        detection_threshold=threshold, explanation=text,
+    )
+
+
+@dataclass(frozen=True)
+class InspectionCurves:
+    """Equilibrium quantities as arrays over detection probabilities d, for plotting."""
+
+    d: np.ndarray
+    inspect_probability: np.ndarray
+    cheat_probability: np.ndarray
+    p_star: np.ndarray  # unclipped g/(d(g+f))
+    q_star: np.ndarray  # unclipped c/(dL)
+    regime: np.ndarray  # strings, see the regime constants
+    inspectee_payoff: np.ndarray
+    inspector_payoff: np.ndarray
+
+
+def curves(g, f, c, L, d=None, n: int = 200) -> InspectionCurves:
+    """Vectorised equilibrium over d; by default n points evenly spaced in (0, 1]."""
+    g, f, c, L = _check(g, f, c, L)
+    if d is None:
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 2 <= n <= 100_000:
+            raise InputError(
+                f"n (number of points) must be a whole number from 2 to 100000; got {n!r}."
+            )
+        d = np.linspace(1.0 / n, 1.0, n)
+    else:
+        try:
+            d = np.asarray(d, dtype=float).ravel()
+        except (TypeError, ValueError):
+            raise InputError("d must be a list of detection probabilities.") from None
+        if d.size == 0 or not np.all(np.isfinite(d)) or np.any(d <= 0) or np.any(d > 1):
+            raise InputError("Every detection probability d must be in (0, 1]; d = 0 cannot deter.")
+    p_star, q_star = g / (d * (g + f)), c / (d * L)
+    p, q, regime = _regime(p_star, q_star)
+    return InspectionCurves(
+        d=d, inspect_probability=p, cheat_probability=q, p_star=p_star, q_star=q_star,
+        regime=regime, inspectee_payoff=q * (g - p * d * (g + f)),
+        inspector_payoff=-p * c - q * L * (1 - p * d),
+    )

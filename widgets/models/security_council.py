@@ -1,0 +1,202 @@
+"""Voting in the UN Security Council (Article 27(3) of the Charter).
+
+Why: the veto is the hinge of the Responsibility to Protect debate. This module
+applies the voting rule to a set of votes and computes how likely a resolution is
+to pass when votes are uncertain.
+
+Rule for a substantive decision: at least nine affirmative votes, including the
+concurring votes of the five permanent members. By long practice (confirmed by
+the ICJ, Namibia advisory opinion, 1971) a permanent member that abstains or is
+absent does NOT veto: only a "no" from a permanent member does. A "no" from an
+elected member is just a vote not cast in favour. (Procedural decisions,
+Article 27(2), need nine votes and allow no veto; they are not modelled here.)
+
+The functions take the council as parameters (permanent members, size, votes
+needed) so that the probability calculation can be checked by brute force on
+small imaginary councils; the defaults are the real council of 15.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from widgets.models.inputs import InputError, count, probability
+
+PERMANENT = ("China", "France", "Russia", "United Kingdom", "United States")
+SIZE = 15
+THRESHOLD = 9
+VOTES = ("yes", "no", "abstain", "absent")
+
+
+def _council(members: Sequence[str], permanent: Sequence[str], size, threshold) -> tuple[int, int]:
+    """Check the member list against the council's shape; return (size, threshold)."""
+    if isinstance(permanent, str):
+        raise InputError(f"permanent must be a list of names, like {list(PERMANENT)}; got {permanent!r}.")
+    permanent = tuple(permanent)
+    n = count("the council size", size)
+    k = count("the number of votes needed", threshold)
+    if not 1 <= k <= n:
+        raise InputError(f"the number of votes needed must be between 1 and {n}; got {k}.")
+    if len(set(permanent)) != len(permanent) or len(permanent) > n:
+        raise InputError(f"the permanent members must be different names, at most {n}; got {list(permanent)}.")
+    if len(members) != n:
+        raise InputError(f"the council has {n} members; got votes for {len(members)}.")
+    missing = [p for p in permanent if p not in members]
+    if missing:
+        raise InputError(
+            f"every permanent member must be listed, named exactly {', '.join(permanent)}; "
+            f"missing: {', '.join(missing)}."
+        )
+    return n, k
+
+
+def _names(names: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Outcome of one vote, with the counts and a sentence saying why."""
+
+    passes: bool
+    yes: int
+    no: int
+    abstain: int
+    absent: int
+    vetoes: tuple[str, ...]
+    reason: str
+
+
+def decide(
+    votes: Mapping[str, str],
+    permanent: Sequence[str] = PERMANENT,
+    size: int = SIZE,
+    threshold: int = THRESHOLD,
+) -> Decision:
+    """Apply Article 27(3) to ``votes`` (member -> "yes" / "no" / "abstain" / "absent")."""
+    if not isinstance(votes, Mapping):
+        raise InputError("votes must be a dictionary from member name to its vote.")
+    clean = {}
+    for member, vote in votes.items():
+        v = str(vote).strip().lower()
+        if v not in VOTES:
+            raise InputError(f"the vote of {member} must be one of {', '.join(VOTES)}; got {vote!r}.")
+        clean[member] = v
+    _, k = _council(list(clean), permanent, size, threshold)
+
+    tally = {v: sum(1 for x in clean.values() if x == v) for v in VOTES}
+    vetoes = tuple(p for p in permanent if clean[p] == "no")
+    short = tally["yes"] < k
+    few = f"only {tally['yes']} affirmative vote{'s' if tally['yes'] != 1 else ''} ({k} needed)"
+    if vetoes and short:
+        reason = f"Fails: vetoed by {_names(vetoes)}, and {few}"
+    elif vetoes:
+        reason = f"Fails: vetoed by {_names(vetoes)}"
+    elif short:
+        reason = f"Fails: {few}"
+    else:
+        reason = f"Passes: {tally['yes']} in favour, no permanent member against"
+        idle = [p for p in permanent if clean[p] in ("abstain", "absent")]
+        if idle:
+            reason += f" (abstention or absence by {_names(idle)} is not a veto)"
+    return Decision(not vetoes and not short, tally["yes"], tally["no"], tally["abstain"], tally["absent"], vetoes, reason)
+
+
+def _probabilities(probabilities: Mapping[str, Sequence[float]]) -> dict[str, tuple[float, float]]:
+    """member -> (P(yes), P(no)), both probabilities with P(yes) + P(no) ≤ 1."""
+    if not isinstance(probabilities, Mapping):
+        raise InputError("probabilities must be a dictionary from member name to (P(yes), P(no)).")
+    out = {}
+    for member, pair in probabilities.items():
+        try:
+            p_yes, p_no = pair
+        except (TypeError, ValueError):
+            raise InputError(f"{member} needs two probabilities (P(yes), P(no)); got {pair!r}.") from None
+        p_yes = probability(f"P(yes) for {member}", p_yes)
+        p_no = probability(f"P(no) for {member}", p_no)
+        if p_yes + p_no > 1.0 + 1e-12:
+            raise InputError(
+                f"for {member}, P(yes) + P(no) = {p_yes + p_no:g} is more than 1; "
+                "the rest is the chance of abstaining, so the two must add up to at most 1."
+            )
+        out[member] = (p_yes, p_no)
+    return out
+
+
+@dataclass(frozen=True, eq=False)  # holds a numpy array, which has no single truth value
+class Passage:
+    """Chance a resolution passes when each member votes at random, independently.
+
+    ``yes_distribution[j]`` is P(exactly j yes votes); ``p_no_veto`` is P(no
+    permanent member votes no); ``probability`` is P(passes) = P(no veto and at
+    least ``threshold`` yes) — not the product of the two, which are dependent.
+    """
+
+    probability: float
+    p_no_veto: float
+    p_enough_votes: float
+    yes_distribution: np.ndarray
+
+
+def passage_probability(
+    probabilities: Mapping[str, Sequence[float]],
+    permanent: Sequence[str] = PERMANENT,
+    size: int = SIZE,
+    threshold: int = THRESHOLD,
+) -> Passage:
+    """Exact P(passes) by dynamic programming over members.
+
+    ``probabilities`` maps each member to (P(yes), P(no)); it abstains (or is
+    absent, which counts the same) with the rest. Votes are independent.
+    The DP carries the distribution of the number of yes votes, once over all
+    outcomes and once over outcomes in which no permanent member has voted no.
+    """
+    probs = _probabilities(probabilities)
+    n, k = _council(list(probs), permanent, size, threshold)
+    perm = set(permanent)
+    all_votes = np.zeros(n + 1)
+    all_votes[0] = 1.0
+    no_veto = all_votes.copy()
+    for member, (p_yes, p_no) in probs.items():
+        rest = max(0.0, 1.0 - p_yes - p_no)
+        all_votes[1:] = all_votes[1:] * (1.0 - p_yes) + all_votes[:-1] * p_yes
+        all_votes[0] *= 1.0 - p_yes
+        stay = rest if member in perm else 1.0 - p_yes  # a permanent "no" leaves this branch
+        no_veto[1:] = no_veto[1:] * stay + no_veto[:-1] * p_yes
+        no_veto[0] *= stay
+    return Passage(
+        probability=float(no_veto[k:].sum()),
+        p_no_veto=float(no_veto.sum()),
+        p_enough_votes=float(all_votes[k:].sum()),
+        yes_distribution=all_votes,
+    )
+
+
+def passage_probability_brute_force(
+    probabilities: Mapping[str, Sequence[float]],
+    permanent: Sequence[str] = PERMANENT,
+    size: int = SIZE,
+    threshold: int = THRESHOLD,
+) -> float:
+    """P(passes) by listing all 3^n yes/no/abstain patterns and applying :func:`decide`.
+
+    Why: an independent check of the DP. Slow (3^15 ≈ 14 million patterns for the
+    real council), so use it on small councils.
+    """
+    probs = _probabilities(probabilities)
+    _council(list(probs), permanent, size, threshold)
+    members = list(probs)
+    total = 0.0
+    for pattern in itertools.product(("yes", "no", "abstain"), repeat=len(members)):
+        weight = 1.0
+        for member, vote in zip(members, pattern):
+            p_yes, p_no = probs[member]
+            weight *= {"yes": p_yes, "no": p_no, "abstain": max(0.0, 1.0 - p_yes - p_no)}[vote]
+        if weight and decide(dict(zip(members, pattern)), permanent, size, threshold).passes:
+            total += weight
+    return total

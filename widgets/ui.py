@@ -1,0 +1,146 @@
+"""Building blocks shared by every interactive component.
+
+Why these choices:
+- Figures are drawn with matplotlib's object API (never pyplot), so a figure is
+  never shown twice and never leaks between cells.
+- A figure is shown as a PNG inside an ``HTML`` widget, with alt text. Its state
+  is saved into the notebook, so the static site shows the figure without a
+  kernel and without any JavaScript beyond the standard widget manager.
+- Every handler runs inside :func:`guarded`, so a bad value shows a sentence in
+  the widget rather than a traceback.
+- Stable CSS classes (``sin-widget``, ``sin-<name>``, ``sin-output``, ``sin-message``)
+  let the browser tests find a widget and its output.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+from typing import Callable
+
+import ipywidgets as W
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+from widgets.models.inputs import InputError
+
+#: Colour-blind-safe palette (Okabe and Ito, 2008).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+
+
+def new_figure(width: float = 6.4, height: float = 3.4) -> Figure:
+    """A white-background figure that renders the same in light and dark mode."""
+    fig = Figure(figsize=(width, height), dpi=100, facecolor="white", layout="constrained")
+    return fig
+
+
+def source_note(fig: Figure, text: str) -> None:
+    """Put a figure's source line under it, inside the constrained layout."""
+    fig.supxlabel(text, x=0.01, ha="left", fontsize=7, color="#444")
+
+
+def png_html(fig: Figure, alt: str, dpi: int = 100) -> str:
+    """The figure as an <img> tag with alt text (what screen readers announce)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (f'<img class="sin-figure" alt="{escape(alt, quote=True)}" '
+            f'src="data:image/png;base64,{data}" style="max-width:100%;height:auto"/>')
+
+
+class FigurePane(W.HTML):
+    """Shows a matplotlib figure; call :meth:`show` after changing its artists."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("sin-output")
+
+    def show(self, fig: Figure, alt: str) -> None:
+        self.value = png_html(fig, alt)
+
+    def show_png(self, png: bytes, alt: str) -> None:
+        data = base64.b64encode(png).decode("ascii")
+        self.value = (f'<img class="sin-figure" alt="{escape(alt, quote=True)}" '
+                      f'src="data:image/png;base64,{data}" style="max-width:100%;height:auto"/>')
+
+
+class Blitter:
+    """Redraw only a figure's moving parts, for redraws well under 100 ms.
+
+    Drawing a whole figure (axes, ticks, text, layout) costs most of a redraw.
+    The static parts are drawn once into a background; an update restores it
+    and draws only the ``dynamic`` artists (a marker, a line whose data change).
+    Call :meth:`refresh` after changing anything static (limits, labels).
+    """
+
+    def __init__(self, fig: Figure, dynamic: list):
+        self.fig = fig
+        self.dynamic = list(dynamic)
+        for artist in self.dynamic:
+            artist.set_animated(True)
+        self.canvas = FigureCanvasAgg(fig)
+        self.refresh()
+
+    def refresh(self) -> None:
+        engine = self.fig.get_layout_engine()
+        self.canvas.draw()  # lays out (constrained) and draws the static parts
+        if engine is not None:
+            self.fig.set_layout_engine("none")  # keep that layout for every later redraw
+        self.background = self.canvas.copy_from_bbox(self.fig.bbox)
+
+    def png(self) -> bytes:
+        self.canvas.restore_region(self.background)
+        for artist in self.dynamic:
+            self.fig.draw_artist(artist)
+        width, height = self.canvas.get_width_height()
+        buffer = io.BytesIO()
+        Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba()).convert("RGB").save(
+            buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+
+class Message(W.HTML):
+    """One line of feedback under a widget; announced politely to screen readers."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.add_class("sin-message")
+
+    def say(self, text: str) -> None:
+        self.value = f'<div role="status" aria-live="polite">{text}</div>'
+
+    def warn(self, text: str) -> None:
+        self.value = (f'<div role="alert" style="color:#a23b00;font-weight:600">'
+                      f"{escape(text)}</div>")
+
+
+def guarded(message: Message, action: Callable[[], None]) -> bool:
+    """Run ``action``; show a bad input's explanation instead of raising.
+
+    Returns True when the action succeeded. Any other error is shown too: a
+    student should never be left with a traceback in front of them.
+    """
+    try:
+        action()
+    except InputError as exc:
+        message.warn(str(exc))
+        return False
+    except Exception as exc:  # noqa: BLE001 - shown to the reader, not swallowed silently
+        message.warn(f"Something went wrong ({type(exc).__name__}: {exc}). "
+                     "Reset the controls or re-run the cell; please report this if it persists.")
+        return False
+    return True
+
+
+def panel(name: str, controls: list[W.Widget], outputs: list[W.Widget]) -> W.VBox:
+    """Lay out controls above outputs, with the stable classes the tests use."""
+    box = W.VBox([W.HBox(controls, layout=W.Layout(flex_flow="row wrap")), *outputs])
+    box.add_class("sin-widget")
+    box.add_class(f"sin-{name}")
+    return box
+
+
+def slider_style() -> dict:
+    return {"description_width": "initial"}
