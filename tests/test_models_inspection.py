@@ -115,12 +115,16 @@ def test_equilibrium_is_a_nash_equilibrium(g, f, c, d, L):
 
 @settings(max_examples=50, deadline=None, derandomize=True)
 @given(
-    g=st.floats(0.01, 10), f=st.floats(0.01, 10), c=st.floats(0.01, 10),
-    d=st.floats(0.01, 1), L=st.floats(0.01, 10),
+    g=st.floats(0.01, 10), f=st.floats(0.01, 10), L=st.floats(0.01, 10),
+    u=st.floats(0.0, 1.0), v=st.floats(0.01, 0.99),
 )
-def test_indifference_whenever_mixed(g, f, c, d, L):
+def test_indifference_whenever_mixed(g, f, L, u, v):
+    # Draw straight inside the mixed regime (no filtering): detection at or above
+    # the threshold g/(g+f), and an inspection cost below what inspecting saves (c < d·L).
+    d = g / (g + f) + u * (1 - g / (g + f))
+    c = v * d * L
     e = equilibrium(g, f, c, d, L)
-    assume(e.regime == MIXED)
+    assert e.regime == MIXED
     p, q = e.inspect_probability, e.cheat_probability
     tol = 1e-9 * (1 + g + f + c + L)
     assert inspectee_if(True, p, g, f, d) == pytest.approx(0.0, abs=tol)
