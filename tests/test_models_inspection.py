@@ -120,7 +120,8 @@ def test_equilibrium_is_a_nash_equilibrium(g, f, c, d, L):
 )
 def test_indifference_whenever_mixed(g, f, L, u, v):
     # Draw straight inside the mixed regime (no filtering): detection at or above
-    # the threshold g/(g+f), and an inspection cost below what inspecting saves (c < d·L).
+    # the threshold g/(g+f) (strictly: exactly at it, rounding may tip p* above 1),
+    # and an inspection cost below what inspecting saves (c < d·L).
     d = g / (g + f) + u * (1 - g / (g + f))
     c = v * d * L
     e = equilibrium(g, f, c, d, L)
