@@ -22,6 +22,7 @@ help:
 	@echo "make lab      open the course in JupyterLab"
 	@echo "make serve    serve the built site on http://$(HOST):$(PORT)"
 	@echo "make execute  re-execute every chapter notebook in place (outputs + widget state)"
+	@echo "make student  write student copies (solutions removed) into student/"
 	@echo "make bench    time notebooks, widget redraws and the site build"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -57,6 +58,9 @@ serve:
 
 execute: venv
 	$(BIN)/python scripts/execute.py
+
+student: venv
+	$(BIN)/python scripts/student.py
 
 bench: venv vendor
 	$(BIN)/python scripts/bench.py

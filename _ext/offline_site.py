@@ -10,6 +10,23 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _glue_version() -> int:
+    """A number that changes whenever this file or course_static/ changes.
+
+    Sphinx rebuilds every page when an extension's env_version changes, so an
+    incremental `make book` never serves pages written with old glue.
+    """
+    digest = hashlib.sha256()
+    for path in sorted([Path(__file__), *(HERE.parent / "course_static").glob("*")]):
+        digest.update(path.read_bytes())
+    return int(digest.hexdigest()[:8], 16)
+
 
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
     seen: set[tuple] = set()
@@ -29,5 +46,5 @@ def setup(app):
     app.add_js_file("course-a11y.js", priority=800)
     # Early: html-page-context stops at the first handler that returns a value.
     app.connect("html-page-context", _dedupe_scripts, priority=100)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": _glue_version()}
 

@@ -45,13 +45,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a browser closing a connection early is not a test failure
+
+
 @pytest.fixture(scope="session")
 def site_url():
     """Serve _build/html on 127.0.0.1 for the duration of the session."""
     if not (SITE / "index.html").exists():
         pytest.fail("the site is not built: run `make book` first (make test does this)")
     handler = functools.partial(_QuietHandler, directory=str(SITE))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -116,12 +116,12 @@ def test_equilibrium_is_a_nash_equilibrium(g, f, c, d, L):
 @settings(max_examples=50, deadline=None, derandomize=True)
 @given(
     g=st.floats(0.01, 10), f=st.floats(0.01, 10), L=st.floats(0.01, 10),
-    u=st.floats(0.0, 1.0), v=st.floats(0.01, 0.99),
+    u=st.floats(0.01, 1.0), v=st.floats(0.01, 0.99),
 )
 def test_indifference_whenever_mixed(g, f, L, u, v):
-    # Draw straight inside the mixed regime (no filtering): detection at or above
-    # the threshold g/(g+f) (strictly: exactly at it, rounding may tip p* above 1),
-    # and an inspection cost below what inspecting saves (c < d·L).
+    # Draw straight inside the mixed regime (no filtering): detection strictly above
+    # the threshold g/(g+f) (exactly at it, rounding can tip p* above 1), and an
+    # inspection cost below what inspecting saves (c < d·L).
     d = g / (g + f) + u * (1 - g / (g + f))
     c = v * d * L
     e = equilibrium(g, f, c, d, L)
