@@ -32,15 +32,17 @@ EU_LIMITS = (-PUNISH_MAX - COST_MAX - 1, GAIN_MAX + 1)  # every reachable EU(att
 def _slider(description, value, lo, hi, step, readout="0.2f", first=False):
     s = W.FloatSlider(value=value, min=lo, max=hi, step=step, description=description,
                       continuous_update=False, readout_format=readout, style=ui.slider_style(),
-                      layout=W.Layout(width="320px"))
+                      layout=W.Layout(width="440px"))
     if first:
         s.add_class("sin-control")
     return s
 
 
-def _box(description, value, width="150px"):
+def _box(description, value, label_px=200):
+    """A payoff entry: a label of fixed width and a box wide enough to type in."""
     return W.Text(value=f"{value:g}", description=description, continuous_update=False,
-                  style=ui.slider_style(), layout=W.Layout(width=width))
+                  style={"description_width": f"{label_px}px"},
+                  layout=W.Layout(width=f"{label_px + 90}px"))
 
 
 # --------------------------------------------------------------------------
@@ -182,8 +184,8 @@ class DeterrenceGame:
         self.boxes = {}
         for leaf in ("status_quo", "concession", "backdown", "war"):
             label = _LEAF_LABEL[leaf].replace("\n", " ")
-            self.boxes[(leaf, 0)] = _box(f"{label}: Challenger", pays[leaf][0], "230px")
-            self.boxes[(leaf, 1)] = _box("Defender", pays[leaf][1], "130px")
+            self.boxes[(leaf, 0)] = _box(f"{label}: Challenger", pays[leaf][0], 210)
+            self.boxes[(leaf, 1)] = _box("Defender", pays[leaf][1], 70)
         self.war_challenger = self.boxes[("war", 0)]  # named for scripts/bench.py
         self.q = _slider("Belief q that the defender is resolute", q, 0, 1, 0.01, first=True)
         self.tree_pane, self.screen_pane = ui.FigurePane(), ui.FigurePane()
@@ -204,10 +206,10 @@ class DeterrenceGame:
 
     # -- drawing ----------------------------------------------------------
     def _draw_tree(self) -> None:
-        self.tree_fig = ui.new_figure(6.4, 3.0)
+        self.tree_fig = ui.new_figure(6.4, 2.7)
         ax = self.tree_fig.add_subplot()
         ax.set_xlim(-0.5, 3.6)
-        ax.set_ylim(-0.65, 1.35)
+        ax.set_ylim(-0.5, 1.35)
         ax.set_axis_off()
         self.edges = {}
         for action, (a, b) in _EDGES.items():
@@ -217,11 +219,13 @@ class DeterrenceGame:
                 ax.text((x0 + x1) / 2, y0 + 0.07, action, ha="center", va="bottom", fontsize=9)
             else:
                 ax.text(x0 + 0.05, (y0 + y1) / 2, action, ha="left", va="center", fontsize=9)
+        self.node_artists = []  # drawn after the (moving) edges, so they stay on top
         for node, (x, y) in _NODES.items():
             who = "D" if node == "D" else "C"
             colour = ui.PALETTE[2] if who == "D" else ui.PALETTE[0]
-            ax.plot([x], [y], "o", ms=20, color=colour, zorder=2)
-            ax.text(x, y, who, ha="center", va="center", color="white", fontweight="bold", zorder=3)
+            self.node_artists.append(ax.plot([x], [y], "o", ms=22, color=colour)[0])
+            self.node_artists.append(ax.text(x, y, who, ha="center", va="center", color="white",
+                                             fontweight="bold"))
         self.leaf_text = {}
         for leaf, (x, y) in _LEAVES.items():
             ax.plot([x], [y], "s", ms=8, color="#444", zorder=2)
@@ -229,7 +233,9 @@ class DeterrenceGame:
             self.leaf_text[leaf] = ax.text(x + dx, y + dy, "", ha=ha, va=va, fontsize=8.5)
         ax.text(-0.45, 1.3, "C = Challenger, D = Defender; payoffs are (Challenger, Defender)",
                 fontsize=8, va="top", color="#333")
-        dynamic = [*self.edges.values(), *self.leaf_text.values()]
+        ax.text(-0.45, -0.42, "Thick: the equilibrium path.  Dashed: what a player would choose "
+                "off that path.", fontsize=8, va="bottom", color="#333")
+        dynamic = [*self.edges.values(), *self.node_artists, *self.leaf_text.values()]
         self.tree_blitter = ui.Blitter(self.tree_fig, dynamic)
 
     def _draw_screen(self) -> None:
@@ -370,10 +376,10 @@ class ChickenBrinkmanship:
         self.risk = _slider("Risk per step r", risk, 0, 0.3, 0.005, "0.3f", first=True)
         self.steps = W.IntSlider(value=steps, min=1, max=STEPS_MAX, description="Steps k",
                                  continuous_update=False, style=ui.slider_style())
-        self.boxes = {"both_swerve": _box("Both swerve", both_swerve),
-                      "temptation": _box("Straight vs swerve", temptation),
-                      "sucker": _box("Swerve vs straight", sucker),
-                      "disaster": _box("Both straight", disaster)}
+        self.boxes = {"both_swerve": _box("Both swerve (S)", both_swerve, 250),
+                      "temptation": _box("Straight while other swerves (T)", temptation, 250),
+                      "sucker": _box("Swerve while other goes straight (L)", sucker, 250),
+                      "disaster": _box("Both straight: crash (D)", disaster, 250)}
         self.table = W.HTML()
         self.table.add_class("sin-chicken-table")
         self.message = ui.Message()
