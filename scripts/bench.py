@@ -25,6 +25,12 @@ from execute import execute_copy  # noqa: E402
 # (label, factory returning the component, control attribute, values to step through)
 WIDGETS = [
     ("orientation: NATO membership", "widgets.orientation:NatoMembership", "year", [1955, 1982, 1999, 2004, 2024]),
+    ("deterrence: calculus", "widgets.deterrence:DeterrenceCalculator", "credibility", [0.1, 0.3, 0.45, 0.7, 0.9]),
+    ("deterrence: calculus (punishment)", "widgets.deterrence:DeterrenceCalculator", "punishment", [2.0, 6.0, 10.0, 15.0, 0.0]),
+    ("deterrence: game tree (payoff box)", "widgets.deterrence:DeterrenceGame", "war_challenger", ["-3", "1", "-0.5", "-2", "2"]),
+    ("deterrence: screening (belief q)", "widgets.deterrence:DeterrenceGame", "q", [0.1, 0.3, 0.55, 0.7, 0.9]),
+    ("deterrence: brinkmanship (risk)", "widgets.deterrence:ChickenBrinkmanship", "risk", [0.01, 0.05, 0.1, 0.2, 0.3]),
+    ("deterrence: brinkmanship (steps)", "widgets.deterrence:ChickenBrinkmanship", "steps", [1, 5, 12, 25, 40]),
 ]
 
 

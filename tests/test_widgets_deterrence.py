@@ -1,0 +1,184 @@
+"""The Deterrence chapter's widgets, driven in-process as a student would drive them.
+
+Expected numbers are worked by hand in the comments (or computed with the model
+for a case the comment explains), never copied from the widget's output.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.check import check
+from widgets.deterrence import ChickenBrinkmanship, DeterrenceCalculator, DeterrenceGame
+
+# ============================================================ 1. calculus
+
+
+def test_calculator_says_deterred_then_fails_as_credibility_falls():
+    # p=0.5, gain=10, cost=2, punishment=8: EU(attack) = 3 - 8c; c* = 3/8.
+    w = DeterrenceCalculator(0.5, 10, 2, 8, credibility=0.5)
+    assert "<b>Deterred</b>" in w.message.value and "better by 1." in w.message.value
+    assert "c* = 0.375" in w.message.value
+    before = w.figure_pane.value
+    w.credibility.value = 0.25  # EU = 3 - 2 = 1 > 0
+    assert "<b>Deterrence fails</b>" in w.message.value and "better by 1." in w.message.value
+    assert w.figure_pane.value != before
+    assert list(w.point.get_xdata()) == [0.25] and w.point.get_ydata()[0] == pytest.approx(1.0)
+    assert list(w.threshold.get_xdata()) == pytest.approx([0.375, 0.375])
+    # the curve: 3 at c=0, -5 at c=1
+    y = w.curve.get_ydata()
+    assert y[0] == pytest.approx(3.0) and y[-1] == pytest.approx(-5.0)
+    assert 'alt="Line chart of the challenger' in w.figure_pane.value
+
+
+def test_calculator_moves_threshold_with_punishment_and_hides_it_when_undefined():
+    w = DeterrenceCalculator(0.5, 10, 2, 8, credibility=0.5)
+    w.punishment.value = 12  # c* = 3/12 = 0.25
+    assert list(w.threshold.get_xdata()) == pytest.approx([0.25, 0.25])
+    w.punishment.value = 0  # no punishment: credibility is irrelevant, EU = 3 > 0
+    assert len(w.threshold.get_xdata()) == 0
+    assert "no credibility threshold" in w.message.value and "Deterrence fails" in w.message.value
+
+
+def test_calculator_exact_tie_is_reported_as_indifference():
+    w = DeterrenceCalculator(0.5, 10, 2, 8, credibility=0.375)
+    assert "indifferent" in w.message.value and "Deterred" not in w.message.value
+
+
+@pytest.mark.parametrize("kwargs, text", [
+    ({"credibility": 1.5}, "credibility must be a probability between 0 and 1; got 1.5"),
+    ({"p_success": -0.2}, "p_success must be a probability between 0 and 1; got -0.2"),
+    ({"gain": "lots"}, "gain must be a number; got 'lots'"),
+    ({"cost": -1}, "cost cannot be negative"),
+])
+def test_calculator_refuses_nonsense_starting_values_with_the_models_message(kwargs, text):
+    from html import escape
+    w = DeterrenceCalculator(**kwargs)
+    assert escape(text) in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value.startswith("<img")  # still shows a (default) figure
+
+
+# ============================================================ 2. game tree
+
+
+def test_default_tree_is_deterrence_with_the_path_highlighted():
+    # C backs down (-1 > -2), so D resists (1 > -1), so C keeps the status quo (0 > -1).
+    g = DeterrenceGame()
+    assert "Outcome: <b>Status quo</b>" in g.message.value
+    assert g.edges["Status quo"].get_linewidth() == 5
+    assert g.edges["Challenge"].get_linewidth() < 5
+    assert g.edges["Resist"].get_linestyle() == "--"  # chosen off the path
+    assert g.edges["Back down"].get_linestyle() == "--"
+    assert g.edges["Fight"].get_linewidth() == 1.5
+
+
+def test_editing_a_payoff_changes_the_equilibrium_path_and_figure():
+    g = DeterrenceGame()
+    before = g.tree_pane.value
+    g.boxes[("war", 0)].value = "1"  # C now fights (1 > -1); D concedes (-1 > -2); C challenges
+    assert "Outcome: <b>Defender concedes</b>" in g.message.value
+    for action in ("Challenge", "Concede"):
+        assert g.edges[action].get_linewidth() == 5
+    assert g.edges["Status quo"].get_linewidth() == 1.5
+    assert g.leaf_text["war"].get_text() == "(1, -2)"
+    assert g.tree_pane.value != before
+
+
+def test_tree_refuses_text_and_keeps_the_previous_figure():
+    g = DeterrenceGame()
+    before = g.tree_pane.value
+    g.boxes[("backdown", 1)].value = "a lot"
+    assert "Defender&#x27;s payoff at backdown must be a number; got &#x27;a lot&#x27;" in g.message.value
+    assert g.tree_pane.value == before
+    assert "Fix the payoffs" in g.screen_message.value
+
+
+def test_tree_tie_shows_the_models_indifference_message_and_no_path():
+    g = DeterrenceGame()
+    g.boxes[("war", 0)].value = "-1"  # back down and fight both give C -1
+    assert "indifferent at &#x27;Challenger&#x27;s escalation&#x27;" in g.message.value
+    assert all(line.get_linewidth() == 1.5 for line in g.edges.values())
+
+
+def test_screening_slider_follows_the_threshold():
+    # Defaults: C gets 0 (status quo), 1 (concession), -1 once resisted (backs down).
+    # EU(challenge) = q(-1) + (1-q)(1) = 1 - 2q; q* = 0.5.
+    g = DeterrenceGame(q=0.3)
+    assert "challenger challenges" in g.screen_message.value
+    assert g.q_point.get_ydata()[0] == pytest.approx(0.4)
+    before = g.screen_pane.value
+    g.q.value = 0.8  # 1 - 1.6 = -0.6 < 0
+    assert "challenger is deterred" in g.screen_message.value
+    assert g.q_point.get_ydata()[0] == pytest.approx(-0.6)
+    assert list(g.q_star.get_xdata()) == pytest.approx([0.5, 0.5])
+    assert g.screen_pane.value != before
+
+
+def test_screening_explains_when_resistance_is_no_threat():
+    # C once resisted takes its better of back down (-1) and war (3) = 3 > concession 1.
+    g = DeterrenceGame()
+    g.boxes[("war", 0)].value = "3"
+    assert "u_resist (3) is greater than u_concede (1)" in g.screen_message.value
+
+
+# ============================================================ 3. Chicken and brinkmanship
+
+
+def test_chicken_equilibria_and_mixed_probability():
+    # Default: swerve 0, straight-vs-swerve 1, swerve-vs-straight -1, crash -10.
+    # Indifference: s*0 + (1-s)(-1) = s*1 + (1-s)(-10)  ->  -1 + s = 11s - 10  ->  s = 0.9.
+    c = ChickenBrinkmanship()
+    assert "Row Swerve, Column Straight" in c.message.value
+    assert "Row Straight, Column Swerve" in c.message.value
+    assert "<b>0.9</b>" in c.message.value
+    c.boxes["disaster"].value = "-4"  # -1 + s = 4s... : -1 + s = s + (1-s)(-4) -> s = 0.75
+    assert "<b>0.75</b>" in c.message.value
+    assert "(-4, -4)" in c.table.value
+
+
+def test_chicken_refuses_a_game_that_is_not_chicken_or_not_a_number():
+    c = ChickenBrinkmanship()
+    before = c.figure_pane.value
+    c.boxes["sucker"].value = "5"
+    assert "Chicken needs temptation &gt; both_swerve &gt; sucker &gt; disaster" in c.message.value
+    assert c.figure_pane.value == before
+    c.boxes["sucker"].value = "minus one"
+    assert "sucker must be a number; got &#x27;minus one&#x27;" in c.message.value
+
+
+def test_brinkmanship_risk_curve_and_expected_value():
+    c = ChickenBrinkmanship(risk=0.1, steps=5)
+    # 1 - 0.9^5 = 0.40951; EU(firm) = 0.59049*1 + 0.40951*(-10) = -3.50461
+    assert c.risk_point.get_ydata()[0] == pytest.approx(1 - 0.9 ** 5)
+    assert c.firm_point.get_ydata()[0] == pytest.approx(0.9 ** 5 - 10 * (1 - 0.9 ** 5))
+    assert "worse than conceding" in c.brink_message.value
+    before = c.figure_pane.value
+    c.steps.value = 1  # 1 - 0.9 = 0.1; EU = 0.9 - 1 = -0.1 > -1
+    assert c.risk_point.get_ydata()[0] == pytest.approx(0.1)
+    assert "beats conceding" in c.brink_message.value
+    assert c.figure_pane.value != before
+    c.risk.value = 0.0
+    assert np.all(c.risk_line.get_ydata() == 0)
+
+
+def test_stable_css_classes():
+    assert {"sin-widget", "sin-deterrence-calculus"} <= set(DeterrenceCalculator().view._dom_classes)
+    game = DeterrenceGame().view
+    assert {"sin-widget", "sin-deterrence-game"} <= set(game.children[0]._dom_classes)
+    chick = ChickenBrinkmanship().view
+    assert {"sin-widget", "sin-chicken"} <= set(chick.children[0]._dom_classes)
+
+
+# ============================================================ exercises
+
+
+def test_exercise_answers_worked_by_hand():
+    assert check("deterrence-threshold", 0.375).correct  # (5 - 2) / 8
+    assert check("deterrence-threshold", 0.5).correct is False
+    # C fights (-1 > -2); D concedes (-1 > -4); C challenges (2 > 0).
+    assert check("deterrence-tree-outcome", "Defender concedes").correct
+    # s*0 + (1-s)(-2) = 4s + (1-s)(-12)  ->  -2 + 2s = 16s - 12  ->  s = 10/14
+    assert check("deterrence-chicken-mixed", 5 / 7).correct
+    assert check("deterrence-tripwire", "punishment").correct
+    assert check("deterrence-tripwire", "denial").correct is False
