@@ -25,6 +25,8 @@ from execute import execute_copy  # noqa: E402
 # (label, factory returning the component, control attribute, values to step through)
 WIDGETS = [
     ("orientation: NATO membership", "widgets.orientation:NatoMembership", "year", [1955, 1982, 1999, 2004, 2024]),
+    ("arms races: Richardson race", "widgets.arms_races:RichardsonRace", "k", [0.1, 0.3, 0.6, 0.8, 1.0]),
+    ("arms races: dilemma tournament", "widgets.arms_races:DilemmaTournament", "noise", [0.0, 0.02, 0.05, 0.1, 0.2]),
 ]
 
 
