@@ -121,7 +121,7 @@ class RichardsonRace:
 
         fatigue, fear = p["a"] * p["b"], p["k"] * p["l"]
         if eq.unique:
-            relation = ">" if eq.stable else "<"
+            relation = "&gt;" if eq.stable else "&lt;"
             verdict = "exists and is <b>stable</b>" if eq.stable else "exists but is <b>unstable</b>"
         else:
             relation, verdict = "=", "is <b>not unique</b> (knife-edge)"
@@ -130,7 +130,8 @@ class RichardsonRace:
             f"mutual fear k·l = {fear:.3g}, so the equilibrium {verdict}.",
             escape(eq.explanation),
         ]
-        if kind.label != "stable race":  # otherwise the reason repeats the explanation
+        # the classification's reason adds the tipping point or the outcome, unless it repeats
+        if kind.label != "stable race" and kind.reason != eq.explanation:
             parts.append(escape(kind.reason))
         notes = []
         outside = np.flatnonzero((traj.x > LEVEL_LIM[1]) | (traj.y > LEVEL_LIM[1]))
@@ -141,7 +142,10 @@ class RichardsonRace:
         if eq.unique and not (LEVEL_LIM[0] <= eq.x <= LEVEL_LIM[1] and LEVEL_LIM[0] <= eq.y <= LEVEL_LIM[1]):
             notes.append("The equilibrium lies outside the plotted range, so it is not drawn in view.")
         if traj.negative:
-            notes.append("<b>Warning:</b> " + escape(traj.note))
+            shown = "Arms cannot be negative" in eq.explanation + kind.reason
+            notes.append("<b>Warning:</b> " + ("The path goes below zero (see the note above): read it "
+                                               "as that side disarming completely." if shown
+                                               else escape(traj.note)))
         text = "<br>".join(parts + notes)
         self.message.say(text)
 
