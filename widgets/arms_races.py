@@ -40,7 +40,7 @@ class RichardsonRace:
         def slider(name, value, lo, hi, step):
             return W.FloatSlider(value=value, min=lo, max=hi, step=step, description=name,
                                  continuous_update=False, readout_format=".2f",
-                                 style=ui.slider_style(), layout=W.Layout(width="240px"))
+                                 style={"description_width": "125px"}, layout=W.Layout(width="290px"))
 
         self.k = slider("k (X reacts to Y)", k, 0.0, 1.0, 0.05)
         self.k.add_class("sin-control")
@@ -49,17 +49,18 @@ class RichardsonRace:
         self.b = slider("b (Y's fatigue)", b, 0.0, 1.0, 0.05)
         self.g = slider("g (X's grievance)", g, -2.0, 2.0, 0.1)
         self.h = slider("h (Y's grievance)", h, -2.0, 2.0, 0.1)
-        self.x0 = W.Text(value=str(x0), description="x(0)", continuous_update=False,
-                         style=ui.slider_style(), layout=W.Layout(width="140px"))
-        self.y0 = W.Text(value=str(y0), description="y(0)", continuous_update=False,
-                         style=ui.slider_style(), layout=W.Layout(width="140px"))
+        self.x0 = W.Text(value=str(x0), description="X's start x(0)", continuous_update=False,
+                         style={"description_width": "125px"}, layout=W.Layout(width="290px"))
+        self.y0 = W.Text(value=str(y0), description="Y's start y(0)", continuous_update=False,
+                         style={"description_width": "125px"}, layout=W.Layout(width="290px"))
         self.controls = [self.k, self.l, self.a, self.b, self.g, self.h, self.x0, self.y0]
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self._draw_base()
         for control in self.controls:
             control.observe(lambda change: self.update(), names="value")
-        self.view = ui.panel("richardson-race", self.controls, [self.figure_pane, self.message])
+        rows = W.VBox([W.HBox(self.controls[i:i + 2]) for i in range(0, 8, 2)])
+        self.view = ui.panel("richardson-race", [rows], [self.figure_pane, self.message])
         self.update()
 
     def _draw_base(self) -> None:
@@ -175,6 +176,7 @@ LABELS = {
     "random": "random (coin flip)",
 }
 COLOURS = dict(zip(dilemma.STRATEGIES, ui.PALETTE))
+PAD = " style='padding:0.1em 0.8em 0.1em 0'"
 
 
 def _limits(payoffs: dilemma.Payoffs) -> tuple[float, float]:
@@ -199,8 +201,8 @@ class DilemmaTournament:
                                   continuous_update=False, style=ui.slider_style(),
                                   layout=W.Layout(width="260px"))
         self.T, self.R, self.P, self.S = (box(n, v, "90px") for n, v in zip("TRPS", (T, R, P, S)))
-        self.seed = box("seed", seed)
-        self.generosity = box("forgiveness of generous TFT (blank = automatic)", generosity, "360px")
+        self.seed = box("seed", seed, "120px")
+        self.generosity = box("forgiveness of generous TFT (blank = automatic)", generosity, "400px")
         self.controls = [self.noise, self.rounds, self.T, self.R, self.P, self.S, self.seed,
                          self.generosity]
         self.figure_pane = ui.FigurePane()
@@ -209,7 +211,9 @@ class DilemmaTournament:
         self._draw_base()
         for control in self.controls:
             control.observe(lambda change: self.update(), names="value")
-        self.view = ui.panel("dilemma-tournament", self.controls, [self.figure_pane, self.message])
+        rows = W.VBox([W.HBox([self.noise, self.rounds]), W.HBox([self.T, self.R, self.P, self.S]),
+                       W.HBox([self.seed, self.generosity])])
+        self.view = ui.panel("dilemma-tournament", [rows], [self.figure_pane, self.message])
         self.update()
 
     def _draw_base(self) -> None:
@@ -255,11 +259,12 @@ class DilemmaTournament:
             line.set_xdata([value, value])
 
         rows = "".join(
-            f"<tr><td>{i + 1}</td><td>{escape(LABELS[name])}</td><td><code>{name}</code></td>"
-            f"<td style='text-align:right'>{score[name]:.3f}</td></tr>"
+            f"<tr><td{PAD}>{i + 1}</td><td{PAD}>{escape(LABELS[name])}</td><td{PAD}><code>{name}</code></td>"
+            f"<td style='padding:0.1em 0.8em 0.1em 0;text-align:right'>{score[name]:.3f}</td></tr>"
             for i, name in enumerate(result.ranking))
-        table = ("<table class='sin-table'><thead><tr><th>rank</th><th>strategy</th><th>model name</th>"
-                 "<th>average payoff per round</th></tr></thead><tbody>" + rows + "</tbody></table>")
+        table = (f"<table class='sin-table' style='margin:0.4em 0'><thead><tr><th{PAD}>rank</th>"
+                 f"<th{PAD}>strategy</th><th{PAD}>model name</th><th{PAD}>average payoff per round</th>"
+                 "</tr></thead><tbody>" + rows + "</tbody></table>")
         summary = (f"<b>{escape(LABELS[winner])}</b> wins this round robin of {result.rounds} rounds per "
                    f"match (noise {result.noise:g}, seed {result.seed}; generous tit-for-tat forgives "
                    f"with probability {result.generosity:.3g}). Dotted lines: R = {payoffs.R:g} "
