@@ -191,3 +191,15 @@ def test_choice_exercises_accept_only_the_listed_names():
     assert check("arms_races-winner-no-noise", answer).correct
     noisy = dilemma.tournament(rounds=200, noise=0.05, seed=0).ranking[0]
     assert check("arms_races-winner-noise", noisy).correct
+
+
+def test_tipping_point_depends_on_the_starting_levels():
+    # k = l = 0.9, a = b = 0.6, g = h = −1: det = 0.36 − 0.81 = −0.45,
+    # x* = y* = (0.6·(−1) + 0.9·(−1))/(−0.45) = 1.5/0.45 = 3.33 (positive, unstable)
+    w = RichardsonRace(k=0.9, l=0.9, g=-1.0, h=-1.0, x0="1", y0="1")
+    assert "x* = 3.333, y* = 3.333" in w.message.value
+    assert "Disarmament" in w.message.value and "<b>unstable</b>" in w.message.value
+    assert w.path.get_xdata()[-1] < 0  # below the tipping point the linear model falls below zero
+    w.x0.value, w.y0.value = "5", "5"
+    assert "Runaway race" in w.message.value
+    assert w.path.get_xdata()[-1] > LEVEL_LIM[1]

@@ -64,7 +64,7 @@ class RichardsonRace:
         self.update()
 
     def _draw_base(self) -> None:
-        self.fig = ui.new_figure(8.0, 3.6)
+        self.fig = ui.new_figure(7.4, 3.4)
         ax_t, ax_p = self.fig.subplots(1, 2, width_ratios=[1.25, 1])
         self.line_x, = ax_t.plot([], [], color=ui.PALETTE[0], lw=2, label="x(t): state X")
         self.line_y, = ax_t.plot([], [], color=ui.PALETTE[1], lw=2, ls="--", label="y(t): state Y")
