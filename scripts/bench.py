@@ -31,6 +31,8 @@ WIDGETS = [
     ("deterrence: screening (belief q)", "widgets.deterrence:DeterrenceGame", "q", [0.1, 0.3, 0.55, 0.7, 0.9]),
     ("deterrence: brinkmanship (risk)", "widgets.deterrence:ChickenBrinkmanship", "risk", [0.01, 0.05, 0.1, 0.2, 0.3]),
     ("deterrence: brinkmanship (steps)", "widgets.deterrence:ChickenBrinkmanship", "steps", [1, 5, 12, 25, 40]),
+    ("arms races: Richardson race", "widgets.arms_races:RichardsonRace", "k", [0.1, 0.3, 0.6, 0.8, 1.0]),
+    ("arms races: dilemma tournament", "widgets.arms_races:DilemmaTournament", "noise", [0.0, 0.02, 0.05, 0.1, 0.2]),
 ]
 
 

@@ -1,0 +1,205 @@
+"""The arms-race chapter's widgets and exercises, driven in-process as a student would."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.arms_races import LEVEL_LIM, T_MAX, DilemmaTournament, RichardsonRace
+from widgets.check import check, exercise
+from widgets.models import dilemma
+
+
+# ----------------------------------------------------------------- Richardson
+
+
+def test_default_race_is_stable_with_hand_computed_equilibrium():
+    # k = l = 0.4, a = b = 0.6, g = h = 1: a·b − k·l = 0.36 − 0.16 = 0.2
+    # x* = (b·g + k·h)/0.2 = (0.6 + 0.4)/0.2 = 5 = y*
+    w = RichardsonRace()
+    assert "Stable race" in w.message.value and "<b>stable</b>" in w.message.value
+    assert "x* = 5, y* = 5" in w.message.value
+    assert list(w.eq_point.get_xdata()) == pytest.approx([5.0])
+    assert list(w.eq_point.get_ydata()) == pytest.approx([5.0])
+    # the path starts at the typed levels and ends near the equilibrium (slow eigenvalue −0.2, t = 30)
+    x, y = w.path.get_data()
+    assert (x[0], y[0]) == (1.0, 8.0)
+    assert abs(x[-1] - 5) < 0.05 and abs(y[-1] - 5) < 0.05
+    assert 'alt="Left: arms levels' in w.figure_pane.value
+
+
+def test_nullclines_follow_the_sliders():
+    w = RichardsonRace()
+    # X's nullcline k·y = a·x − g: y = (0.6·x − 1)/0.4, at x = 20: (12 − 1)/0.4 = 27.5
+    assert w.null_x.get_ydata()[-1] == pytest.approx(27.5)
+    w.a.value = 0.8  # y = (0.8·x − 1)/0.4 → at x = 20: 37.5
+    assert w.null_x.get_ydata()[-1] == pytest.approx(37.5)
+    # Y's nullcline b·y = l·x + h: y = (0.4·x + 1)/0.6, at x = −2: 0.2/0.6
+    assert w.null_y.get_ydata()[0] == pytest.approx(0.2 / 0.6)
+
+
+def test_raising_the_reactions_makes_the_race_explode():
+    w = RichardsonRace()
+    before = w.figure_pane.value
+    w.k.value = 0.9
+    w.l.value = 0.9  # k·l = 0.81 > a·b = 0.36, equilibrium (0.6 + 0.9)/(0.36 − 0.81) < 0
+    assert w.figure_pane.value != before
+    assert "unstable" in w.message.value and "Runaway race" in w.message.value
+    assert "leaves the plotted range" in w.message.value
+    # with g = h = 1 the equilibrium is x* = y* = 1.5/(−0.45) = −3.33: off the plot, said so
+    assert "outside the plotted range" in w.message.value
+    assert w.path.get_xdata()[-1] > LEVEL_LIM[1]
+
+
+def test_knife_edge_has_no_equilibrium_marker():
+    w = RichardsonRace()
+    w.k.value = 0.6  # k·l = 0.6·0.6 = 0.36 = a·b
+    w.l.value = 0.6
+    assert "not unique" in w.message.value and "No unique equilibrium" in w.message.value
+    assert len(w.eq_point.get_xdata()) == 0
+
+
+def test_negative_levels_are_flagged():
+    # goodwill (g = h = −1) with a stable race: equilibrium −5, −5; arms fall below zero
+    w = RichardsonRace(g=-1.0, h=-1.0)
+    assert "Disarmament" in w.message.value
+    assert "Warning" in w.message.value and "cannot be negative" in w.message.value
+
+
+@pytest.mark.parametrize("box, value, words", [
+    ("x0", "lots", "x0 (X&#x27;s starting arms level) must be a number; got &#x27;lots&#x27;"),
+    ("y0", "-3", "y0 (Y&#x27;s starting arms level) cannot be negative; got -3"),
+    ("x0", "", "must be a number"),
+])
+def test_bad_starting_level_shows_the_models_message_and_keeps_the_figure(box, value, words):
+    w = RichardsonRace()
+    figure = w.figure_pane.value
+    getattr(w, box).value = value
+    assert words in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value == figure
+    getattr(w, box).value = "2"  # a good value recovers
+    assert "Stable race" in w.message.value
+
+
+def test_stable_css_classes():
+    assert {"sin-widget", "sin-richardson-race"} <= set(RichardsonRace().view._dom_classes)
+    assert {"sin-widget", "sin-dilemma-tournament"} <= set(DilemmaTournament().view._dom_classes)
+
+
+def test_time_axis_spans_the_simulated_period():
+    w = RichardsonRace()
+    t = w.line_x.get_xdata()
+    assert t[0] == 0 and t[-1] == pytest.approx(T_MAX)
+
+
+# ----------------------------------------------------------------- tournament
+
+
+def _table_order(message: str) -> list[str]:
+    return [cell.split("</code>")[0] for cell in message.split("<code>")[1:]]
+
+
+def test_tournament_without_noise_is_ranked_by_the_model():
+    w = DilemmaTournament()
+    # With no noise, grim trigger and tit-for-tat score R = 3 against every nice strategy;
+    # the exact ranking is the model's, computed independently here.
+    expected = dilemma.tournament(rounds=200, noise=0.0, seed=0)
+    assert _table_order(w.message.value) == list(expected.ranking)
+    widths = [bar.get_width() for bar in w.bars]
+    np.testing.assert_allclose(widths, expected.scores)
+    # without noise the two nice reciprocators earn R = 3 with each other: above always defect
+    assert widths[dilemma.STRATEGIES.index("grim_trigger")] > widths[dilemma.STRATEGIES.index("always_defect")]
+
+
+def test_other_payoffs_reach_the_model_and_rescale_the_axis():
+    # A two-strategy check of the widget's inputs: payoffs 10, 6, 2, −1 (2R = 12 > T + S = 9)
+    w = DilemmaTournament(T="10", R="6", P="2", S="-1")
+    expected = dilemma.tournament(rounds=200, payoffs=dilemma.Payoffs(10, 6, 2, -1))
+    np.testing.assert_allclose([b.get_width() for b in w.bars], expected.scores)
+    assert "R = 6" in w.message.value and "P = 2" in w.message.value
+    assert w.ax.get_xlim()[1] > 10  # the axis was laid out for the new T
+
+
+def test_noise_changes_the_result_and_is_deterministic_for_a_seed():
+    w = DilemmaTournament()
+    clean = w.figure_pane.value
+    w.noise.value = 0.05
+    noisy = w.figure_pane.value
+    assert noisy != clean
+    expected = dilemma.tournament(rounds=200, noise=0.05, seed=0)
+    assert _table_order(w.message.value) == list(expected.ranking)
+    w.seed.value = "1"
+    assert w.figure_pane.value != noisy
+    w.seed.value = "0"
+    assert w.figure_pane.value == noisy  # same seed, same picture
+
+
+@pytest.mark.parametrize("box, value, words", [
+    ("T", "2", "T &gt; R &gt; P &gt; S"),  # T below R
+    ("T", "7", "2R &gt; T + S"),  # T + S = 7 > 2R = 6
+    ("R", "three", "payoff R must be a number; got &#x27;three&#x27;"),
+    ("seed", "1.5", "seed must be a whole number"),
+    ("seed", "abc", "seed must be a number"),
+    ("generosity", "1.5", "must be a probability between 0 and 1; got 1.5"),
+    ("generosity", "-0.1", "must be a probability between 0 and 1; got -0.1"),
+])
+def test_bad_inputs_show_the_models_message_and_keep_the_figure(box, value, words):
+    w = DilemmaTournament()
+    figure = w.figure_pane.value
+    getattr(w, box).value = value
+    assert words in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value == figure
+
+
+def test_generosity_box_reaches_the_model():
+    w = DilemmaTournament(noise=0.1)
+    w.generosity.value = "0"
+    assert "forgives with probability 0" in w.message.value
+    expected = dilemma.tournament(rounds=200, noise=0.1, seed=0, generosity=0.0)
+    np.testing.assert_allclose([b.get_width() for b in w.bars], expected.scores)
+
+
+def test_winner_is_marked():
+    w = DilemmaTournament()
+    expected = dilemma.tournament(rounds=200, seed=0)
+    winner = expected.ranking[0]
+    row = dilemma.STRATEGIES.index(winner)
+    assert w.bars[row].get_linewidth() == 2
+    assert w.winner.get_position()[1] == row
+
+
+# ----------------------------------------------------------------- exercises
+
+
+def test_exercise_answers_by_hand():
+    # x* = (b·g + k·h)/(a·b − k·l) = (0.4·1 + 0.2·0.5)/(0.2 − 0.06) = 0.5/0.14
+    assert check("arms_races-equilibrium-x", 0.5 / 0.14).correct
+    assert check("arms_races-equilibrium-x", 3.57).correct
+    assert not check("arms_races-equilibrium-x", 2.5).correct
+    # a·b = k·l → k = 0.5·0.4/0.25 = 0.8
+    assert check("arms_races-critical-k", 0.8).correct
+    assert not check("arms_races-critical-k", 1.25).correct
+    # S + (n − 1)·P = 1 + 11·2 = 23
+    assert check("arms_races-tft-vs-alld", 23).correct
+    assert not check("arms_races-tft-vs-alld", 24).correct
+
+
+def test_choice_exercises_accept_only_the_listed_names():
+    assert check("arms_races-winner-no-noise", "tit for tat").correct is None
+    answer = exercise("arms_races-winner-no-noise").expected()
+    assert answer in dilemma.STRATEGIES
+    assert check("arms_races-winner-no-noise", answer).correct
+    noisy = dilemma.tournament(rounds=200, noise=0.05, seed=0).ranking[0]
+    assert check("arms_races-winner-noise", noisy).correct
+
+
+def test_tipping_point_depends_on_the_starting_levels():
+    # k = l = 0.9, a = b = 0.6, g = h = −1: det = 0.36 − 0.81 = −0.45,
+    # x* = y* = (0.6·(−1) + 0.9·(−1))/(−0.45) = 1.5/0.45 = 3.33 (positive, unstable)
+    w = RichardsonRace(k=0.9, l=0.9, g=-1.0, h=-1.0, x0="1", y0="1")
+    assert "x* = 3.333, y* = 3.333" in w.message.value
+    assert "Disarmament" in w.message.value and "<b>unstable</b>" in w.message.value
+    assert w.path.get_xdata()[-1] < 0  # below the tipping point the linear model falls below zero
+    w.x0.value, w.y0.value = "5", "5"
+    assert "Runaway race" in w.message.value
+    assert w.path.get_xdata()[-1] > LEVEL_LIM[1]
