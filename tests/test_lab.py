@@ -84,20 +84,24 @@ def lab(quiet_home, tmp_path_factory):
 def test_chapter_runs_and_its_first_widget_responds(browser, lab, chapter):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.goto(f"{lab}/lab/tree/chapters/{chapter}")
+    page.set_default_timeout(60000)
+    # A workspace of its own, reset: JupyterLab would otherwise reopen earlier chapters.
+    page.goto(f"{lab}/lab/workspaces/{chapter.removesuffix('.ipynb')}/tree/chapters/{chapter}?reset")
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                            " && window.jupyterapp.shell.currentWidget.sessionContext"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session", timeout=60000)
     page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
                            ".status === 'idle'", timeout=60000)
     started = time.perf_counter()
-    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    # Fire and forget: the command's promise can outlive the run (a page.evaluate
+    # has no timeout of its own), so completion is polled below instead.
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     page.wait_for_function(ALL_RUN_AND_IDLE, timeout=120000, polling=250)
     elapsed = time.perf_counter() - started
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     assert errors.count() == 0, f"{chapter}: error output:\n" + "\n".join(errors.all_inner_texts())
 
-    widget = page.locator(".jp-Notebook .sin-widget").first
+    widget = page.locator(".jp-Notebook .sin-widget:visible").first
     widget.wait_for(state="visible", timeout=30000)
     handle = widget.locator(".noUi-handle").first
     output = widget.locator(".sin-output").first
