@@ -280,7 +280,7 @@ class AllianceDeterrence:
         if inside:
             self.threshold.set_xdata([result.threshold, result.threshold])
         verdict = "deterred" if result.deterred else "<b>not</b> deterred"
-        where = {"within": f"Threshold r* = <b>{result.threshold:.2f}</b>.",
+        where = {"within": f"Threshold r* = <b>{result.threshold or 0:.2f}</b>.",
                  "always": "Deterred at every reliability (r* below 0).",
                  "never": "Not deterred at any reliability (r* above 1).",
                  "no_ally": "With no ally strength, reliability changes nothing."}[result.threshold_status]

@@ -5,3 +5,4 @@ and models, so that a corrected dataset corrects its exercises too.
 """
 
 from widgets.exercises import orientation  # noqa: F401
+from widgets.exercises import alliances  # noqa: F401
