@@ -25,6 +25,9 @@ from execute import execute_copy  # noqa: E402
 # (label, factory returning the component, control attribute, values to step through)
 WIDGETS = [
     ("orientation: NATO membership", "widgets.orientation:NatoMembership", "year", [1955, 1982, 1999, 2004, 2024]),
+    ("alliances: alliance network", "widgets.alliances:AllianceNetwork", "year", [1950, 1960, 1977, 1991, 2026]),
+    ("alliances: NATO waves", "widgets.alliances:NatoWaves", "year", [1952, 1982, 1999, 2004, 2024]),
+    ("alliances: deterrence", "widgets.alliances:AllianceDeterrence", "reliability", [0.1, 0.3, 0.5, 0.7, 0.9]),
 ]
 
 
