@@ -76,7 +76,7 @@ class AllianceNetwork:
         return self.timeline.graph(year)
 
     def _draw_base(self) -> None:
-        self.fig = ui.new_figure(7.6, 6.4)
+        self.fig = ui.new_figure(7.2, 5.9)
         ax = self.fig.add_subplot()
         self.ax = ax
         xy = np.array([self.layout[s] for s in self.states])
@@ -93,6 +93,7 @@ class AllianceNetwork:
             ax.text(1.05 * x, 1.05 * y, s, fontsize=6.5, color="#333333", rotation=angle + 180 if left else angle,
                     rotation_mode="anchor", ha="right" if left else "left", va="center")
         self.lines = {}
+        self.group_of = {i: label for label, ids, _, _ in GROUPS for i in ids}
         handles = []
         for label, ids, colour, style in GROUPS:
             collection = LineCollection([], colors=colour, linestyles=style, linewidths=1.0,
@@ -109,7 +110,7 @@ class AllianceNetwork:
         self.year_text = ax.text(-1.45, 1.45, "", fontsize=14, fontweight="bold", va="top", color="#333333")
         ui.source_note(self.fig, data.source_line("alliance_members"))
         dynamic = [c for _, c in self.lines.values()] + [self.nodes, self.partners, self.chosen, self.year_text]
-        self.blitter = ui.Blitter(self.fig, dynamic)
+        self.blitter = ui.Blitter(self.fig, dynamic, colors=128)
 
     def update(self) -> None:
         self.select(self.state.value, self.year.value)
@@ -122,10 +123,12 @@ class AllianceNetwork:
         held = self.timeline.commitments(state, year)
         graph = self.graph(year)
         states, links = alliance_network.counts(graph)
-        for ids, collection in self.lines.values():
-            segments = [(self.layout[a], self.layout[b]) for a, b, shared in graph.edges(data="alliances")
-                        if ids & set(shared)]
-            collection.set_segments(segments)
+        segments = {label: [] for label in self.lines}
+        for a, b, shared in graph.edges(data="alliances"):  # one pass: each link to its groups
+            for label in {self.group_of[i] for i in shared if i in self.group_of}:
+                segments[label].append((self.layout[a], self.layout[b]))
+        for label, (_, collection) in self.lines.items():
+            collection.set_segments(segments[label])
         active = sorted(graph.nodes)
         self.nodes.set_offsets(np.array([self.layout[s] for s in active]).reshape(-1, 2))
         self.chosen.set_offsets(np.array([self.layout[state]]))
