@@ -151,7 +151,7 @@ class AllianceNetwork:
 class NatoWaves:
     """Year slider -> NATO's members as a strip chart by enlargement wave, joined ones highlighted."""
 
-    PER_LINE = 6
+    PER_LINE = 5
 
     def __init__(self, year: int = 1999):
         self.table = data.load("nato_members").sort_values(["accession_date", "country"])
@@ -170,7 +170,7 @@ class NatoWaves:
         lines = sum(-(-len(rows) // self.PER_LINE) for _, rows in waves)
         self.fig = ui.new_figure(7.6, 0.26 * lines + 0.9)
         ax = self.fig.add_subplot()
-        ax.set_xlim(-1.6, self.PER_LINE)
+        ax.set_xlim(-1.2, self.PER_LINE)
         ax.set_ylim(lines - 0.4, -0.8)
         ax.axis("off")
         ax.set_title("NATO members by enlargement wave (year of accession)", fontsize=10)
@@ -180,12 +180,12 @@ class NatoWaves:
         line = 0
         for wave, rows in waves:
             n_lines = -(-len(rows) // self.PER_LINE)
-            ax.text(-1.5, line, f"{wave}  ({len(rows)})", fontsize=9, va="center", fontweight="bold",
+            ax.text(-1.1, line, f"{wave}  ({len(rows)})", fontsize=9, va="center", fontweight="bold",
                     color=ui.PALETTE[0])
             for k, country in enumerate(rows["country"]):
                 ax.text(k % self.PER_LINE, line + k // self.PER_LINE, country, fontsize=8.5, va="center",
                         color=ui.PALETTE[0])
-            band = Rectangle((-1.6, line - 0.5), self.PER_LINE + 1.6, n_lines, facecolor="white",
+            band = Rectangle((-1.2, line - 0.5), self.PER_LINE + 1.2, n_lines, facecolor="white",
                              edgecolor="none", alpha=0.72)
             ax.add_patch(band)
             self.covers.append((int(wave), band))
@@ -219,7 +219,7 @@ class NatoWaves:
 class AllianceDeterrence:
     """Ally strength, reliability, cost of war, prize, defender -> deterred or not, and EU(attack) against r."""
 
-    def __init__(self, ally: float = 2.0, reliability: float = 0.5, cost: float = 0.3,
+    def __init__(self, ally: float = 2.0, reliability: float = 0.5, cost: float = 0.35,
                  prize: float = 1.0, defender: float = 0.5):
         opts = dict(continuous_update=False, style=ui.slider_style(), readout_format=".2f")
         self.reliability = W.FloatSlider(value=reliability, min=0, max=1, step=0.01,
