@@ -33,6 +33,9 @@ WIDGETS = [
     ("deterrence: brinkmanship (steps)", "widgets.deterrence:ChickenBrinkmanship", "steps", [1, 5, 12, 25, 40]),
     ("arms races: Richardson race", "widgets.arms_races:RichardsonRace", "k", [0.1, 0.3, 0.6, 0.8, 1.0]),
     ("arms races: dilemma tournament", "widgets.arms_races:DilemmaTournament", "noise", [0.0, 0.02, 0.05, 0.1, 0.2]),
+    ("alliances: alliance network", "widgets.alliances:AllianceNetwork", "year", [1950, 1960, 1977, 1991, 2026]),
+    ("alliances: NATO waves", "widgets.alliances:NatoWaves", "year", [1952, 1982, 1999, 2004, 2024]),
+    ("alliances: deterrence", "widgets.alliances:AllianceDeterrence", "reliability", [0.1, 0.3, 0.5, 0.7, 0.9]),
 ]
 
 

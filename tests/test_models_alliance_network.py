@@ -242,3 +242,56 @@ def test_bad_tables_are_explained():
         graph_for_year(MEMBERS, 1960.5)
     with pytest.raises(InputError, match="cannot be negative"):
         graph_for_year(MEMBERS, -5)
+
+
+# --- Timeline: the same answers as the functions, checked once -------------------
+
+from widgets.models.alliance_network import Timeline  # noqa: E402
+
+
+def test_timeline_agrees_with_the_functions_in_every_year():
+    timeline = Timeline(MEMBERS, ALLIANCES)
+    for year in range(1945, 1991):
+        expected = graph_for_year(MEMBERS, year)
+        got = timeline.graph(year)
+        assert sorted(got.nodes) == sorted(expected.nodes), year
+        assert {frozenset(e) for e in got.edges} == {frozenset(e) for e in expected.edges}, year
+        for a, b, ids in expected.edges(data="alliances"):
+            assert got[a][b]["alliances"] == ids
+        for state in "ABCDEF":
+            assert timeline.commitments(state, year) == commitments(MEMBERS, ALLIANCES, state, year)
+
+
+def test_timeline_hand_worked_year_and_cache():
+    timeline = Timeline(MEMBERS, ALLIANCES)
+    # 1962: alliance 1 {A, C}; 2 {B, D}; 3 {A, D, C}  -> links AC, BD, AD, CD
+    g = timeline.graph(1962)
+    assert counts(g) == (4, 4)
+    assert timeline.graph(1962) is g  # built once
+    assert timeline.commitments("B", 1962) == ["Southern Entente"]
+
+
+def test_timeline_rejects_bad_values():
+    timeline = Timeline(MEMBERS, ALLIANCES)
+    with pytest.raises(InputError, match="does not appear"):
+        timeline.commitments("Atlantis", 1960)
+    with pytest.raises(InputError):
+        timeline.graph(-5)
+    with pytest.raises(InputError, match="not in the alliance table"):
+        Timeline(MEMBERS, ALLIANCES[ALLIANCES["id"] != 3])
+
+
+def test_circular_layout_orders_states_by_first_membership():
+    from widgets.models.alliance_network import circular_layout
+
+    pos = circular_layout(MEMBERS)
+    assert set(pos) == set("ABCDEF")
+    for x, y in pos.values():
+        assert math.isclose(x * x + y * y, 1.0)
+    # first memberships: A 1950 in 1, B 1950 in 1, C 1955 in 1, D 1950 in 2, E 1965 in 2,
+    # F 1975 in 3; alliances 1 and 2 begin in 1950 (tie: id), 3 in 1960.
+    angle = {s: math.atan2(y, x) for s, (x, y) in pos.items()}
+    order = sorted(pos, key=lambda s: (-(angle[s] - math.pi / 2)) % (2 * math.pi))
+    assert order == ["A", "B", "C", "D", "E", "F"]
+    assert pos["A"] == pytest.approx((0.0, 1.0))  # the first state at the top
+    assert circular_layout(MEMBERS) == pos  # deterministic

@@ -116,16 +116,21 @@ def graph_for_year(
         keep = set(info.loc[info["type"].isin(wanted), "id"])
         active = active[active["alliance_id"].isin(keep)]
 
+    return _graph(active["alliance_id"].tolist(), active["country"].tolist(), y)
+
+
+def _graph(alliance_ids: list, countries: list, year: int) -> nx.Graph:
+    """The graph of the active (alliance, country) pairs of ``year``."""
     by_alliance: dict = {}
-    for alliance_id, country in zip(active["alliance_id"].tolist(), active["country"].tolist()):
+    for alliance_id, country in zip(alliance_ids, countries):
         by_alliance.setdefault(alliance_id, set()).add(country)
     shared: dict = {}  # (state, state) -> ids of the alliances they share
     for alliance_id in sorted(by_alliance):
         for pair in itertools.combinations(sorted(by_alliance[alliance_id], key=str), 2):
             shared.setdefault(pair, []).append(alliance_id)
 
-    graph = nx.Graph(year=y)
-    graph.add_nodes_from(sorted(set(active["country"].tolist()), key=str))
+    graph = nx.Graph(year=year)
+    graph.add_nodes_from(sorted(set(countries), key=str))
     graph.add_edges_from((a, b, {"alliances": ids, "weight": len(ids)}) for (a, b), ids in shared.items())
     return graph
 
@@ -148,6 +153,51 @@ def commitments(members: pd.DataFrame, alliances: pd.DataFrame, country: str, ye
     if missing:
         raise InputError(f"alliance id(s) {sorted(missing, key=str)} are not in the alliance table.")
     return sorted((str(names[i]) for i in ids))
+
+
+class Timeline:
+    """The membership table checked once, for many questions about many years.
+
+    Why: a widget asks for the graph and a state's commitments every time a slider
+    moves; checking the tables on every call (as :func:`graph_for_year` and
+    :func:`commitments` do) costs tens of milliseconds. ``Timeline`` checks them
+    once, answers with numpy masks, and keeps each year's graph once built. Its
+    answers are the same as those functions' (same convention, see the module).
+    The tables must not be edited afterwards; build a new ``Timeline`` instead.
+    """
+
+    def __init__(self, members: pd.DataFrame, alliances: pd.DataFrame):
+        table = _members(members)
+        info = _alliances(alliances)
+        self._ids = table["alliance_id"].to_numpy(dtype=object)
+        self._countries = table["country"].to_numpy(dtype=object)
+        self._joined = table["joined_year"].to_numpy(dtype=float)
+        self._left = table["left_year"].fillna(np.inf).to_numpy(dtype=float)
+        self._known = set(self._countries.tolist())
+        self._names = dict(zip(info["id"].tolist(), info["name"].tolist()))
+        missing = set(self._ids.tolist()) - self._names.keys()
+        if missing:
+            raise InputError(f"alliance id(s) {sorted(missing, key=str)} are not in the alliance table.")
+        self._graphs: dict[int, nx.Graph] = {}
+
+    def _mask(self, year: int) -> np.ndarray:
+        return (self._joined <= year) & (year < self._left)
+
+    def graph(self, year: int) -> nx.Graph:
+        """Same as :func:`graph_for_year` (without a type filter), cached per year."""
+        y = count("year", year)
+        if y not in self._graphs:
+            mask = self._mask(y)
+            self._graphs[y] = _graph(self._ids[mask].tolist(), self._countries[mask].tolist(), y)
+        return self._graphs[y]
+
+    def commitments(self, country: str, year: int) -> list[str]:
+        """Same as :func:`commitments`."""
+        y = count("year", year)
+        if country not in self._known:
+            raise InputError(f"{country!r} does not appear in the membership table; check the spelling.")
+        mask = self._mask(y) & (self._countries == country)
+        return sorted(str(self._names[i]) for i in set(self._ids[mask].tolist()))
 
 
 def union_graph(members: pd.DataFrame) -> nx.Graph:
@@ -186,6 +236,34 @@ def stable_layout(members: pd.DataFrame, seed: int = 0) -> dict[str, tuple[float
         return {}
     pos = nx.spring_layout(graph, seed=s, weight="weight")
     return {node: (float(xy[0]), float(xy[1])) for node, xy in pos.items()}
+
+
+def circular_layout(members: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Every state on the unit circle, grouped by the first alliance it joined.
+
+    Why: a spring layout of a network with a 32-state clique (NATO) packs that clique
+    into a blot where no label can be read. On a circle every state has its own
+    place (so labels can be drawn once and never collide) and nothing moves between
+    years. Each state is grouped under the first alliance it joined (ties: the
+    alliance id); groups follow the year their alliance began, and within a group
+    states follow their joining year, then name. So each alliance's members sit
+    together and its links form a visible block.
+    State ``i`` of ``n`` sits at angle 90° − 360°·i/n (clockwise from the top).
+    """
+    table = _members(members)
+    if table.empty:
+        return {}
+    rows = sorted(zip(table["joined_year"].tolist(), table["alliance_id"].map(str).tolist(),
+                      table["country"].map(str).tolist()))
+    start: dict = {}  # each alliance's first year
+    group: dict = {}  # each state's earliest membership (year, alliance)
+    for year, alliance, country in rows:
+        start.setdefault(alliance, year)
+        group.setdefault(country, (year, alliance))
+    order = sorted((start[alliance], alliance, year, country) for country, (year, alliance) in group.items())
+    n = len(order)
+    angles = np.deg2rad(90.0 - 360.0 * np.arange(n) / n)
+    return {c: (float(np.cos(t)), float(np.sin(t))) for (_, _, _, c), t in zip(order, angles)}
 
 
 def counts(graph: nx.Graph) -> tuple[int, int]:

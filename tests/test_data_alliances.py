@@ -1,0 +1,82 @@
+"""The alliance datasets: values checked by hand against the quotes in their cited sources."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from widgets import data
+
+
+def _alliances():
+    return data.load("alliances").set_index("id")
+
+
+def _members():
+    return data.load("alliance_members")
+
+
+def _row(members, alliance, country):
+    rows = members[(members["alliance_id"] == alliance) & (members["country"] == country)]
+    assert len(rows) == 1, f"{country} in {alliance}: {len(rows)} rows"
+    return rows.iloc[0]
+
+
+def test_warsaw_pact_dates():
+    # Britannica: "Warsaw Pact, (May 14, 1955–July 1, 1991)"; "Albania withdrew in 1968,
+    # and East Germany did so in 1990".
+    a = _alliances()
+    assert str(a.loc["warsaw_pact", "signed"].date()) == "1955-05-14"
+    assert a.loc["warsaw_pact", "end_year"] == 1991
+    assert pd.isna(a.loc["warsaw_pact", "in_force_year"])  # UNVERIFIED in sources.md, left blank
+    m = _members()
+    assert _row(m, "warsaw_pact", "Albania")["left_year"] == 1968
+    assert _row(m, "warsaw_pact", "East Germany")["left_year"] == 1990
+    assert (m["alliance_id"] == "warsaw_pact").sum() == 8  # USSR + 7 "composed originally"
+
+
+def test_cento_iraq_left_in_1959():
+    # "led to Iraq's formal withdrawal from the pact in March 1959"; signed 24 Feb 1955.
+    m = _members()
+    assert _row(m, "cento", "Iraq")["left_year"] == 1959
+    assert str(_alliances().loc["cento", "signed"].date()) == "1955-02-24"
+    assert "United States" not in set(m.loc[m["alliance_id"] == "cento", "country"])  # never a full party
+
+
+def test_treaty_dates_from_depositaries_and_governments():
+    a = _alliances()
+    # OAS B-29: "ADOPTED AT: RIO DE JANEIRO ... DATE: 09/02/47 ... ENTRY INTO FORCE: 12/03/48" (US format)
+    assert str(a.loc["rio_treaty", "signed"].date()) == "1947-09-02"
+    assert a.loc["rio_treaty", "in_force_year"] == 1948
+    # American Presidency Project: "signed at Washington on October 1, 1953" ... "entered into force November 17, 1954"
+    assert str(a.loc["us_rok", "signed"].date()) == "1953-10-01" and a.loc["us_rok", "in_force_year"] == 1954
+    # US Embassy Tokyo: "on June 23, 1960, the Treaty of Mutual Cooperation and Security ... entered into force"
+    assert a.loc["us_japan_1960", "in_force_year"] == 1960
+    # SEATO "disbanded in 1977"; signed "8 September 1954"
+    assert a.loc["seato", "end_year"] == 1977 and str(a.loc["seato", "signed"].date()) == "1954-09-08"
+    # The Quad's first meeting (2007) is UNVERIFIED: left blank.
+    assert pd.isna(a.loc["quad", "in_force_year"])
+
+
+def test_membership_details():
+    m = _members()
+    # World Book: "Pakistan had been a founding member but withdrew in 1973."
+    assert _row(m, "seato", "Pakistan")["left_year"] == 1973
+    # Uzbekistan in the CSTO: 1992-1999, then 2006-2012 (two rows).
+    uzb = m[(m["alliance_id"] == "csto") & (m["country"] == "Uzbekistan")].sort_values("joined_year")
+    assert uzb["joined_year"].tolist() == [1992, 2006] and uzb["left_year"].tolist() == [1999, 2012]
+    # Armenia "frozen" participation without formal withdrawal: still a member in the data.
+    assert pd.isna(_row(m, "csto", "Armenia")["left_year"])
+
+
+def test_nato_rows_agree_with_nato_members():
+    m = _members()
+    nato = m[m["alliance_id"] == "nato"].set_index("country")
+    source = data.load("nato_members").set_index("country")
+    assert len(nato) == 32
+    assert (nato["joined_year"] == source.loc[nato.index, "accession_date"].dt.year).all()
+    assert nato.loc["Sweden", "joined_year"] == 2024 and nato.loc["Germany", "joined_year"] == 1955
+    assert nato["left_year"].isna().all()
+
+
+def test_every_member_row_points_at_a_known_alliance():
+    assert set(_members()["alliance_id"]) <= set(_alliances().index)

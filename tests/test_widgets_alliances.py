@@ -1,0 +1,145 @@
+"""The alliances chapter's widgets, driven in-process as a student would drive them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.alliances import AllianceDeterrence, AllianceNetwork, NatoWaves
+from widgets.check import check
+from widgets.exercises import alliances as ex
+from widgets.models import alliance_deterrence, alliance_network
+
+
+def _segments(widget, label):
+    return len(widget.lines[label][1].get_segments())
+
+
+# --- the alliance network ---------------------------------------------------------
+
+def test_network_year_slider_changes_counts_links_and_figure():
+    w = AllianceNetwork(year=1950, state="United States")
+    # 1950: NATO's 12 founders (66 pairs) + the 8 Rio parties with a verified ratification by 1950
+    # (Brazil, Colombia, Costa Rica, El Salvador 1948; Chile 1949; Argentina, Bolivia, Ecuador 1950:
+    # 28 pairs): 20 states, 94 links. Only NATO for the United States.
+    assert "<b>20</b> states and <b>94</b> links" in w.message.value
+    assert "belongs to 1 arrangement(s): NATO;" in w.message.value
+    assert _segments(w, "NATO") == 66 and _segments(w, "Warsaw Pact") == 0
+    before = w.figure_pane.value
+    w.year.value = 1960
+    graph = alliance_network.graph_for_year(w.members, 1960)
+    states, links = alliance_network.counts(graph)
+    assert f"<b>{states}</b> states and <b>{links}</b> links" in w.message.value
+    assert _segments(w, "Warsaw Pact") == 28  # 8 members, all still in: 8·7/2
+    assert _segments(w, "NATO") == 15 * 14 // 2  # 15 members by 1955
+    assert w.figure_pane.value != before and 'alt="Network of alliance links in 1960' in w.figure_pane.value
+    assert len(w.nodes.get_offsets()) == states
+
+
+def test_network_state_menu_lists_commitments():
+    w = AllianceNetwork(year=1970, state="Pakistan")
+    assert "belongs to 2 arrangement(s): CENTO; SEATO" in w.message.value
+    w.state.value = "Iraq"  # left CENTO in 1959
+    assert "<b>Iraq</b> has no alliance in the dataset in 1970" in w.message.value
+    assert len(w.partners.get_offsets()) == 0
+    w.year.value = 1956
+    assert "belongs to 1 arrangement(s): CENTO" in w.message.value
+    # CENTO in 1956: Türkiye, Iraq, United Kingdom, Pakistan, Iran -> 4 partners
+    assert len(w.partners.get_offsets()) == 4
+
+
+def test_network_bad_state_shows_the_models_message_and_keeps_the_figure():
+    w = AllianceNetwork(year=1960)
+    figure = w.figure_pane.value
+    assert w.select("Atlantis", 1960) is False
+    assert "does not appear in the membership table" in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value == figure
+    assert w.select("Japan", -3) is False and "year" in w.message.value
+
+
+def test_network_exercise_matches_the_widget():
+    w = AllianceNetwork(year=ex.NETWORK_YEAR)
+    assert f"<b>{ex.links_in(ex.NETWORK_YEAR)}</b> links" in w.message.value
+    assert check("alliances-links-1960", ex.links_in(1960)).correct is True
+    assert check("alliances-links-1960", ex.links_in(1960) + 1).correct is False
+
+
+# --- NATO enlargement waves --------------------------------------------------------
+
+def test_waves_slider_greys_out_later_waves():
+    w = NatoWaves(year=1999)
+    assert "<b>19</b> members in <b>5</b> wave(s)" in w.message.value  # 1949, 52, 55, 82, 99
+    assert "Czechia, Hungary, Poland" in w.message.value
+    hidden = [wave for wave, band in w.covers if band.get_visible()]
+    assert hidden == [2004, 2009, 2017, 2020, 2023, 2024]
+    before = w.figure_pane.value
+    w.year.value = 1952
+    assert "<b>14</b> members in <b>2</b> wave(s)" in w.message.value
+    assert [wave for wave, band in w.covers if not band.get_visible()] == [1949, 1952]
+    assert w.figure_pane.value != before
+    w.year.value = 2026
+    assert "<b>32</b> members" in w.message.value and not any(b.get_visible() for _, b in w.covers)
+
+
+def test_waves_bad_year_shows_a_message():
+    w = NatoWaves(year=2004)
+    figure = w.figure_pane.value
+    assert w.show(1999.5) is False
+    assert "whole year" in w.message.value and w.figure_pane.value == figure
+
+
+# --- extended deterrence ----------------------------------------------------------
+
+def test_deterrence_reliability_slider_crosses_the_threshold():
+    w = AllianceDeterrence(ally=2.0, reliability=0.5, cost=0.4, prize=1.0, defender=0.5)
+    # p0 = 1/1.5, p1 = 1/3.5; r* = (2/3 - 0.4) / (2/3 - 2/7) = 0.70; at r = 0.5 EU = 0.5·(2/7 + 2/3) - 0.4
+    assert "<b>not</b> deterred" in w.message.value
+    assert "EU(attack) = <b>0.08</b>" in w.message.value and "r* = <b>0.70</b>" in w.message.value
+    assert w.threshold.get_xdata()[0] == pytest.approx(0.7)
+    before = w.figure_pane.value
+    w.reliability.value = 0.9
+    assert "is deterred" in w.message.value and "margin (0 − EU) = <b>0.08</b>" in w.message.value
+    assert list(w.point.get_xdata()) == [0.9] and w.point.get_ydata()[0] == pytest.approx(0.9 * 2 / 7 + 0.1 * 2 / 3 - 0.4, abs=1e-9)
+    assert w.figure_pane.value != before
+    assert "honour its commitment with probability 0.90" in w.explanation.value
+    # the plotted line is the model's EU at every r
+    r, eu = w.curve.get_data()
+    model = [alliance_deterrence.deterrence(1.0, 0.5, 2.0, x, 0.4).attack_value for x in r[::25]]
+    assert np.allclose(eu[::25], model)
+
+
+def test_deterrence_other_controls_move_the_threshold():
+    w = AllianceDeterrence(ally=2.0, reliability=0.5, cost=0.4, prize=1.0, defender=0.5)
+    w.cost.value = 0.8  # war costs more than the whole prize is worth alone: deterred at any r
+    assert "Deterred at every reliability" in w.message.value and not w.threshold.get_visible()
+    w.cost.value = 0.4
+    w.ally.value = 0.0
+    assert "reliability changes nothing" in w.message.value
+
+
+def test_deterrence_bad_prize_shows_the_models_message():
+    w = AllianceDeterrence()
+    figure = w.figure_pane.value
+    w.prize.value = -1.0
+    assert "the value of the prize V must be" in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value == figure
+    w.prize.value = 1.0
+    assert "EU(attack)" in w.message.value
+
+
+def test_deterrence_large_prize_widens_the_axis():
+    w = AllianceDeterrence(prize=10.0, ally=0.5, defender=0.0, cost=0.0)
+    assert w.ax.get_ylim()[1] >= 10.0
+
+
+def test_views_have_stable_css_classes():
+    for cls, name in ((AllianceNetwork, "alliance-network"), (NatoWaves, "nato-waves"),
+                      (AllianceDeterrence, "alliance-deterrence")):
+        assert {"sin-widget", f"sin-{name}"} <= set(cls().view._dom_classes)
+
+
+def test_exercise_answers_check():
+    assert check("alliances-threshold", 0.70).correct is True
+    assert check("alliances-threshold", 0.60).correct is False
+    assert check("alliances-collective-defense", ["NATO", "Rio Treaty", "CSTO"]).correct is True
+    assert check("alliances-collective-defense", ["NATO", "Rio Treaty", "CSTO", "UN Charter"]).correct is False
