@@ -38,6 +38,12 @@ vendor:
 
 book: venv vendor
 	$(BIN)/jupyter-book build . -W --keep-going
+	@# The printable edition: the whole course on one page, served as print/.
+	$(BIN)/jupyter-book build . -W --keep-going --builder singlehtml -q
+	rm -rf _build/html/print && cp -r _build/singlehtml _build/html/print
+	@# The theme's search box asks for searchindex.js, which singlehtml does not write.
+	cp _build/html/searchindex.js _build/html/print/
+	sed -i 's#href="print/index.html"#href="intro.html"#' _build/html/print/intro.html
 
 chromium:
 	@command -v chromium >/dev/null || { \

@@ -37,15 +37,21 @@
     // System Settings) count as its visible text: name all three in its label.
     document.querySelectorAll(".theme-switch-button").forEach(function (button) {
       var modes = Array.prototype.map.call(button.querySelectorAll("[title]"), function (i) { return i.title; });
-      if (modes.length) { button.setAttribute("aria-label", "Color mode: " + modes.join(", ")); }
+      if (modes.length) { button.dataset.sinModes = modes.join(", "); }
+      var label = "Color mode: " + (button.dataset.sinModes || "Light, Dark, System Settings");
+      if (button.getAttribute("aria-label") !== label) { button.setAttribute("aria-label", label); }
     });
     document.querySelectorAll('.citation-list[role="list"]').forEach(function (el) { el.removeAttribute("role"); });
     labelSliders(document);
   }
   document.addEventListener("DOMContentLoaded", function () {
     repair();
-    // Widgets render after load: label their sliders as they appear.
-    new MutationObserver(function () { labelSliders(document); })
-      .observe(document.body, { childList: true, subtree: true });
+    // Widgets render after load, and the theme's scripts (icons, tooltips) rewrite
+    // the header after this runs: repair again whenever the page changes. repair()
+    // only writes attributes whose value differs, so it settles at once.
+    new MutationObserver(repair).observe(document.body, {
+      childList: true, subtree: true, attributes: true, attributeFilter: ["aria-label", "role"]
+    });
   });
+  window.addEventListener("load", repair);
 })();

@@ -5,6 +5,7 @@
    report the median time of one update (target: about 100 ms).
 3. The site build: cold (empty output folder, every page) and cached (again,
    nothing changed).
+4. The full and the Binder environments: install time and size on disk.
 """
 
 from __future__ import annotations
@@ -84,6 +85,27 @@ def bench_build() -> list[list[str]]:
     return rows
 
 
+def bench_environments() -> list[list[str]]:
+    """Install the full and the Binder environment into fresh venvs; time and size them.
+
+    pip's cache is warm after the first install on a machine, so these times are
+    mostly unpacking and linking; a cold Binder build also downloads wheels.
+    """
+    rows = []
+    for label, requirements in (("full (requirements.txt)", ROOT / "requirements.txt"),
+                                ("Binder (binder/requirements.txt)", ROOT / "binder" / "requirements.txt")):
+        target = Path(tempfile.mkdtemp(prefix="bench-env-"))
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "venv", str(target)], check=True)
+        subprocess.run([str(target / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                        "--disable-pip-version-check", "-r", str(requirements)], check=True, cwd=ROOT)
+        seconds = time.perf_counter() - start
+        size = sum(f.stat().st_size for f in target.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
+        rows.append([label, f"{seconds:.0f} s", f"{size:.0f} MB"])
+        shutil.rmtree(target, ignore_errors=True)
+    return rows
+
+
 def main() -> None:
     print("Notebooks, each in a fresh kernel\n")
     print(table(["notebook", "execute"], bench_notebooks()))
@@ -91,6 +113,8 @@ def main() -> None:
     print(table(["widget", "median", "max", "updates"], bench_widgets()))
     print("\nSite build (jupyter-book build -W)\n")
     print(table(["build", "time"], bench_build()))
+    print("\nEnvironments (fresh venv, warm pip cache)\n")
+    print(table(["environment", "install", "size"], bench_environments()))
 
 
 if __name__ == "__main__":
