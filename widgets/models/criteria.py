@@ -8,10 +8,11 @@ aid, not an oracle, and knows nothing about any case.
 Assumptions, stated so a student can argue with them:
 - Each criterion gets a score from 0 (clearly not met) to ``SCALE`` (clearly met).
 - The weighted score is sum(w_i * s_i) / (SCALE * sum(w_i)), between 0 and 1.
-- The ICISS presents the criteria as conditions that must ALL be met, not as
-  items to trade against each other. A weighted average lets a high score hide a
-  failing one, so the result also lists the criteria scored below the midpoint
-  (``SCALE / 2``) and says whether every criterion reaches it.
+- The ICISS words each criterion as a test of its own ("must be", "can only be
+  justified when"), not as an item to trade against the others. A weighted
+  average lets a high score hide a failing one, so the result also lists the
+  criteria scored below the midpoint (``SCALE / 2``) and says whether every
+  criterion reaches it.
 """
 
 from __future__ import annotations
