@@ -99,7 +99,8 @@ class CouncilVote:
         x = np.arange(len(MEMBERS))
         self.seats = top.scatter(x, np.zeros(len(MEMBERS)), s=260, marker="s",
                                  c=[VOTE_COLOURS["yes"]] * len(MEMBERS), edgecolors="black", linewidths=0.6)
-        top.set_xticks(x, [SHORT.get(m, m) for m in sc.PERMANENT] + [f"E{i}" for i in range(1, 11)], fontsize=8)
+        top.set_xticks(x, [SHORT.get(m, m) for m in sc.PERMANENT] + [f"E{i}" for i in range(1, 11)], fontsize=7,
+                       rotation=40)
         top.set_yticks([])
         top.set_xlim(-0.7, len(MEMBERS) - 0.3)
         top.axvline(4.5, color="#666", lw=0.8, ls=":")
@@ -181,26 +182,27 @@ class PassageOdds:
                 "United Kingdom": (0.9, 0.0), "United States": (0.9, 0.0)}
 
     def __init__(self, elected_yes: float = 0.7, elected_no: float = 0.1):
-        def slider(label, value):
+        def slider(label, value, width="15rem", label_width="3rem"):
             return W.FloatSlider(value=value, min=0.0, max=1.0, step=0.05, description=label,
-                                 continuous_update=False, readout_format=".2f", style={"description_width": "8rem"},
-                                 layout=W.Layout(width="19rem"))
-        self.p_yes = {m: slider(f"{SHORT.get(m, m)}: P(yes)", y) for m, (y, _) in self.DEFAULTS.items()}
-        self.p_no = {m: slider(f"{SHORT.get(m, m)}: P(no)", n) for m, (_, n) in self.DEFAULTS.items()}
-        self.elected_yes = slider("Each elected: P(yes)", elected_yes)
-        self.elected_no = slider("Each elected: P(no)", elected_no)
+                                 continuous_update=False, readout_format=".2f",
+                                 style={"description_width": label_width}, layout=W.Layout(width=width))
+        wide = {"width": "23rem", "label_width": "10rem"}
+        self.p_yes = {m: slider(f"{SHORT.get(m, m)}: P(yes)", y, **wide) for m, (y, _) in self.DEFAULTS.items()}
+        self.p_no = {m: slider("P(no)", n) for m, (_, n) in self.DEFAULTS.items()}
+        self.elected_yes = slider("Each elected: P(yes)", elected_yes, **wide)
+        self.elected_no = slider("P(no)", elected_no)
         self.russia_no = self.p_no["Russia"]
         self.russia_no.add_class("sin-control")
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self._draw_base()
-        controls = []
-        for m in sc.PERMANENT:
-            controls += [self.p_yes[m], self.p_no[m]]
-        controls += [self.elected_yes, self.elected_no]
+        controls, rows = [], []
+        for yes, no in [(self.p_yes[m], self.p_no[m]) for m in sc.PERMANENT] + [(self.elected_yes, self.elected_no)]:
+            controls += [yes, no]
+            rows.append(W.HBox([yes, no]))
         for s in controls:
             s.observe(lambda change: self.update(), names="value")
-        grid = W.GridBox(controls, layout=W.Layout(grid_template_columns="repeat(auto-fill, 19.5rem)"))
+        grid = W.VBox(rows)
         self.view = ui.panel("r2p-passage-odds", [grid], [self.figure_pane, self.message])
         self.update()
 
@@ -218,6 +220,7 @@ class PassageOdds:
         ax.set_xticks(k)
         ax.set_xlabel("Number of yes votes (count)")
         ax.set_ylabel("Probability")
+        ax.yaxis.set_major_formatter("{x:.2f}")  # same label width at every scale, so the layout holds
         ax.set_xlim(-0.6, sc.SIZE + 0.6)
         self.ax = ax
         self.ymax = 0.5
@@ -258,12 +261,12 @@ class CriteriaAssessment:
                                value=case, description="Case", layout=W.Layout(width="22rem"))
         self.case.add_class("sin-control")
 
-        def slider(label, value, top):
+        def slider(label, value, top, width, label_width):
             return W.FloatSlider(value=value, min=0.0, max=top, step=0.5, description=label,
                                  continuous_update=False, readout_format=".1f",
-                                 style={"description_width": "10rem"}, layout=W.Layout(width="22rem"))
-        self.scores = {c: slider(f"Score: {c}", 2.0, crit.SCALE) for c in crit.CRITERIA}
-        self.weights = {c: slider(f"Weight: {c}", 1.0, 3.0) for c in crit.CRITERIA}
+                                 style={"description_width": label_width}, layout=W.Layout(width=width))
+        self.scores = {c: slider(c, 2.0, crit.SCALE, "23rem", "10rem") for c in crit.CRITERIA}
+        self.weights = {c: slider("weight", 1.0, 3.0, "14rem", "3.5rem") for c in crit.CRITERIA}
         self.just_cause = self.scores["just cause"]
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
@@ -272,8 +275,9 @@ class CriteriaAssessment:
         self.case.observe(lambda change: self.update(), names="value")
         for s in [*self.scores.values(), *self.weights.values()]:
             s.observe(lambda change: self.update(), names="value")
-        grid = W.GridBox([w for c in crit.CRITERIA for w in (self.scores[c], self.weights[c])],
-                         layout=W.Layout(grid_template_columns="repeat(auto-fill, 22.5rem)"))
+        header = W.HTML("<b>Score each criterion</b> (0 = clearly not met, 4 = clearly met) "
+                        "<b>and weight it</b> (0 = ignore, 3 = counts three times)")
+        grid = W.VBox([header] + [W.HBox([self.scores[c], self.weights[c]]) for c in crit.CRITERIA])
         self.view = ui.panel("r2p-criteria", [self.case],
                              [grid, self.figure_pane, self.message, self.council])
         self.update()
@@ -309,7 +313,7 @@ class CriteriaAssessment:
         row = self.cases.loc[self.case.value]
         name = row["name"]
         if result.all_met:
-            gate = "Every criterion reaches the midpoint, so on your reading all six conditions are met."
+            gate = "You scored every criterion at or above the midpoint."
         else:
             gate = (f"Below the midpoint: <b>{escape(', '.join(result.below_midpoint))}</b>. Each ICISS criterion is "
                     "worded as a test of its own, so a good average does not make up for these.")
