@@ -37,6 +37,11 @@ WIDGETS = [
     ("alliances: alliance network", "widgets.alliances:AllianceNetwork", "year", [1950, 1960, 1977, 1991, 2026]),
     ("alliances: NATO waves", "widgets.alliances:NatoWaves", "year", [1952, 1982, 1999, 2004, 2024]),
     ("alliances: deterrence", "widgets.alliances:AllianceDeterrence", "reliability", [0.1, 0.3, 0.5, 0.7, 0.9]),
+    ("r2p: council vote (load a record)", "widgets.r2p:CouncilVote", "load", ["S/2011/612", "S/RES/1244 (1999)", "S/2016/846", "S/RES/2669 (2022)", "S/RES/1973 (2011)"]),
+    ("r2p: council vote (Russia's vote)", "widgets.r2p:CouncilVote", "russia", ["no", "yes", "abstain", "absent", "no"]),
+    ("r2p: passage odds (Russia P(no))", "widgets.r2p:PassageOdds", "russia_no", [0.0, 0.2, 0.45, 0.6, 0.1]),
+    ("r2p: ICISS criteria (just cause)", "widgets.r2p:CriteriaAssessment", "just_cause", [0.0, 1.5, 3.0, 4.0, 2.5]),
+    ("r2p: council timeline (year)", "widgets.r2p:CouncilTimeline", "year", [1994, 2005, 2011, 2017, 2022]),
 ]
 
 

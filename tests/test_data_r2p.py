@@ -1,0 +1,88 @@
+"""The R2P chapter's datasets: recorded votes checked against the cited sources.
+
+Expected values are typed by hand from the quotations in the research notes
+(sources.md), not copied from the CSV: e.g. UN press release SC/6686, "Adopts
+Resolution 1244 (1999) by 14-0-1 (China)".
+"""
+
+import pytest
+
+from widgets import data
+from widgets.models.security_council import PERMANENT, decide
+
+P5_COLUMNS = {"China": "china", "France": "france", "Russia": "russia",
+              "United Kingdom": "united_kingdom", "United States": "united_states"}
+
+
+@pytest.fixture(scope="module")
+def votes():
+    return data.load("unsc_votes").set_index("document")
+
+
+def names(cell):
+    import pandas as pd
+    return set() if pd.isna(cell) or cell == "" else set(str(cell).split(";"))
+
+
+@pytest.mark.parametrize("document,yes,no,abstain,abstainers,vetoers,adopted", [
+    # UN press release SC/10187: "Unanimously adopting resolution 1970 (2011)".
+    ("S/RES/1970 (2011)", 15, 0, 0, set(), set(), True),
+    # Reuters/VOA/CSM: 10 in favour, none against, "Russia, China, Germany, India and Brazil abstaining".
+    ("S/RES/1973 (2011)", 10, 0, 5, {"Brazil", "China", "Germany", "India", "Russia"}, set(), True),
+    # SC/15159: "12 in favour to none against, with 3 abstentions (China, India, Russian Federation)".
+    ("S/RES/2669 (2022)", 12, 0, 3, {"China", "India", "Russia"}, set(), True),
+    # S/PV.6627: "9 votes in favour, 2 votes against and 4 abstentions"; against China, Russian Federation.
+    ("S/2011/612", 9, 2, 4, {"Brazil", "India", "Lebanon", "South Africa"}, {"China", "Russia"}, False),
+    # SC/6686: "14-0-1 (China)".
+    ("S/RES/1244 (1999)", 14, 0, 1, {"China"}, set(), True),
+    # SC/12545: 11 affirmative, abstentions Angola and China, negative Russian Federation and Venezuela.
+    ("S/2016/846", 11, 2, 2, {"Angola", "China"}, {"Russia"}, False),
+    # SC/8351: "11 in Favour To None Against, with 4 Abstentions (Algeria, Brazil, China, United States)".
+    ("S/RES/1593 (2005)", 11, 0, 4, {"Algeria", "Brazil", "China", "United States"}, set(), True),
+])
+def test_recorded_votes_match_the_sources(votes, document, yes, no, abstain, abstainers, vetoers, adopted):
+    row = votes.loc[document]
+    assert (row["yes"], row["no"], row["abstain"]) == (yes, no, abstain)
+    assert bool(row["adopted"]) is adopted
+    if abstainers:
+        assert names(row["abstaining_members"]) == abstainers
+    assert names(row["vetoed_by"]) == vetoers
+
+
+def test_rows_resting_on_wikipedia_alone_or_disputed_are_left_out(votes):
+    for document in ("S/RES/918 (1994)", "S/RES/836 (1993)", "S/RES/819 (1993)", "S/RES/1706 (2006)"):
+        assert document not in votes.index
+    assert not any("WIKI" in s for s in votes["source"])
+
+
+def test_every_row_has_a_source_and_a_quality(votes):
+    assert votes["source"].notna().all() and (votes["source"].str.len() > 0).all()
+    assert set(votes["source_quality"]) <= {"un_record", "news_agency", "reference_work"}
+
+
+def test_counts_add_up_and_agree_with_the_permanent_members_and_article_27(votes):
+    for document, row in votes.iterrows():
+        assert row["yes"] + row["no"] + row["abstain"] <= 15, document
+        p5 = {m: row[c] for m, c in P5_COLUMNS.items()}
+        assert names(row["vetoed_by"]) == {m for m, v in p5.items() if v == "no"}, document
+        assert sum(v == "yes" for v in p5.values()) <= row["yes"], document
+        assert sum(v == "abstain" for v in p5.values()) <= row["abstain"], document
+        # Elected members fill the rest of the council; the rule must reproduce the outcome.
+        elected = (["yes"] * (row["yes"] - sum(v == "yes" for v in p5.values()))
+                   + ["no"] * (row["no"] - sum(v == "no" for v in p5.values()))
+                   + ["abstain"] * (row["abstain"] - sum(v == "abstain" for v in p5.values())))
+        elected += ["absent"] * (10 - len(elected))
+        ballot = p5 | {f"Elected {i + 1}": v for i, v in enumerate(elected)}
+        assert decide(ballot).passes is bool(row["adopted"]), document
+        if names(row["abstaining_members"]):
+            assert len(names(row["abstaining_members"])) == row["abstain"], document
+
+
+def test_cases_cover_the_eight_cases_each_with_a_source():
+    cases = data.load("r2p_cases")
+    assert list(cases["case"]) == ["rwanda", "srebrenica", "kosovo", "darfur", "libya",
+                                   "cote_divoire", "syria", "myanmar"]
+    assert cases["source"].str.len().gt(0).all()
+    text = " ".join(cases["what_followed"])
+    assert "Approximately 800,000" in text  # UN Independent Inquiry, S/1999/1257
+    assert "7,000 to 8,000" in text  # ICTY text, as the source words it

@@ -1,0 +1,105 @@
+"""The R2P widgets, driven in-process as a student would drive them."""
+
+from __future__ import annotations
+
+import pytest
+
+from widgets import r2p
+from widgets.check import check
+from widgets.models import criteria as crit
+from widgets.models import security_council as sc
+
+
+def test_loading_a_recorded_vote_sets_the_ballot_and_applies_article_27():
+    w = r2p.CouncilVote(document=None)
+    before = w.figure_pane.value
+    w.load.value = "S/2011/612"  # 9-2-4, China and Russia against (S/PV.6627)
+    assert w.votes["China"].value == "no" and w.votes["Russia"].value == "no"
+    assert [b.get_width() for b in w.bars] == [9, 2, 4, 0]
+    assert "Fails: vetoed by China and Russia" in w.message.value
+    assert "not adopted, 9–2–4" in w.record.value
+    assert w.figure_pane.value != before and 'alt="Ballot of the fifteen' in w.figure_pane.value
+
+
+def test_changing_one_permanent_vote_flips_the_outcome():
+    w = r2p.CouncilVote(document="S/RES/1973 (2011)")  # 10-0-5, adopted
+    assert "Passes: 10 in favour" in w.message.value
+    assert "Brazil, China, Germany, India and Russia" in w.record.value
+    w.russia.value = "no"
+    assert "Fails: vetoed by Russia" in w.message.value
+    assert "what-if" in w.record.value
+    colours = w.seats.get_facecolor()
+    assert tuple(colours[2][:3]) != tuple(colours[0][:3])  # Russia (no) differs from China (abstain)
+
+
+def test_eight_yes_votes_fail_without_any_veto():
+    w = r2p.CouncilVote(document=None)
+    for i, member in enumerate(r2p.MEMBERS):
+        w.votes[member].value = "yes" if i < 8 else "abstain"
+    assert "Fails: only 8 affirmative votes (9 needed)" in w.message.value
+
+
+def test_passage_odds_match_the_model_and_bad_pairs_are_explained():
+    w = r2p.PassageOdds()
+    w.russia_no.value = 0.5
+    expected = sc.passage_probability(w.probabilities())
+    assert f"<b>{expected.probability:.3f}</b>" in w.message.value
+    heights = [b.get_height() for b in w.bars]
+    assert heights == pytest.approx(list(expected.yes_distribution))
+    # All P5 certain yes, elected certain yes: passes with probability 1, all mass at 15.
+    for m in sc.PERMANENT:
+        w.p_no[m].value = 0.0
+        w.p_yes[m].value = 1.0
+    w.elected_no.value = 0.0
+    w.elected_yes.value = 1.0
+    assert "<b>1.000</b>" in w.message.value
+    assert w.bars[15].get_height() == pytest.approx(1.0)
+    picture = w.figure_pane.value
+    w.p_no["Russia"].value = 0.5  # P(yes) 1 + P(no) 0.5 > 1
+    assert "more than 1" in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value == picture  # the previous figure stays
+
+
+def test_criteria_widget_shows_the_weighted_score_and_the_council_record():
+    w = r2p.CriteriaAssessment(case="libya")
+    assert "Resolution 1973" in w.council.value and "not a verdict" in w.council.value
+    w.just_cause.value = 4.0
+    w.scores["last resort"].value = 0.0
+    # Scores 2,4,2,0,2,2 with equal weights: 12 / 24 = 0.50; last resort below the midpoint.
+    assert "<b>0.50</b>" in w.message.value and "last resort" in w.message.value
+    assert w.bars[1].get_width() == 4.0 and w.total.get_height() == pytest.approx(0.5)
+    w.weights["just cause"].value = 3.0  # (3*4 + 2+2+0+2+2) / (4*8) = 20/32 = 0.625
+    assert "<b>0.62</b>" in w.message.value or "<b>0.63</b>" in w.message.value
+    w.case.value = "rwanda"
+    assert "Approximately 800,000" in w.council.value and "Rwanda" in w.message.value
+
+
+def test_criteria_widget_explains_all_zero_weights():
+    w = r2p.CriteriaAssessment()
+    for s in w.weights.values():
+        s.value = 0.0
+    assert "at least one weight" in w.message.value and "Traceback" not in w.message.value
+
+
+def test_timeline_counts_follow_the_slider():
+    w = r2p.CouncilTimeline(year=1999)
+    # Hand count from the dataset's sources: 929 (1994) and 1244 (1999) adopted, no vetoed draft yet.
+    assert "<b>2</b> adopted resolutions (0 with a confirmed reference to R2P) and <b>0</b> vetoed" in w.message.value
+    w.year.value = 2011
+    # Adopted to 2011: 929, 1244, 1593, 1674, 1769, 1970, 1973, 1975 = 8; R2P: 1674, 1970, 1975;
+    # vetoed: S/2007/14 and S/2011/612.
+    assert "<b>8</b> adopted resolutions (3 with" in w.message.value and "<b>2</b> vetoed" in w.message.value
+    assert len(w.vetoed_pts.get_offsets()) == 2 and len(w.r2p_pts.get_offsets()) == 3
+
+
+def test_exercise_answers_follow_model_and_data():
+    assert check("r2p-draft-passes", "passes").correct is True  # 9 yes, abstentions are not vetoes
+    assert check("r2p-1973-abstentions", 5).correct is True
+    assert check("r2p-1973-abstainers", ["Brazil", "China", "Germany", "India", "Russia"]).correct is True
+    assert check("r2p-pillar", "pillar two").correct is True
+    assert check("r2p-pillar", "pillar three").correct is False
+
+
+def test_stable_css_classes():
+    assert "sin-r2p-council-vote" in r2p.CouncilVote().view._dom_classes
+    assert "sin-r2p-timeline" in r2p.CouncilTimeline().view._dom_classes

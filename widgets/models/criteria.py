@@ -1,0 +1,68 @@
+"""A weighted assessment of a case against the ICISS criteria for military intervention.
+
+Why: the chapter asks students to apply the six criteria of the International
+Commission on Intervention and State Sovereignty (2001) to real cases. This
+model only does the arithmetic of the student's own judgement; it is a reasoning
+aid, not an oracle, and knows nothing about any case.
+
+Assumptions, stated so a student can argue with them:
+- Each criterion gets a score from 0 (clearly not met) to ``SCALE`` (clearly met).
+- The weighted score is sum(w_i * s_i) / (SCALE * sum(w_i)), between 0 and 1.
+- The ICISS words each criterion as a test of its own ("must be", "can only be
+  justified when"), not as an item to trade against the others. A weighted
+  average lets a high score hide a failing one, so the result also lists the
+  criteria scored below the midpoint (``SCALE / 2``) and says whether every
+  criterion reaches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from widgets.models.inputs import InputError, non_negative, number
+
+CRITERIA = ("right authority", "just cause", "right intention", "last resort",
+            "proportional means", "reasonable prospects")
+SCALE = 4.0
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The weighted score (0-1), each criterion's weighted share, and the unmet criteria."""
+
+    score: float
+    contributions: dict[str, float]  # w_i * s_i / (SCALE * sum w): they add up to ``score``
+    below_midpoint: tuple[str, ...]
+    all_met: bool
+
+
+def _full(name: str, values: Mapping[str, float]) -> dict[str, float]:
+    if not isinstance(values, Mapping):
+        raise InputError(f"{name} must be a dictionary from criterion to value.")
+    unknown = [k for k in values if k not in CRITERIA]
+    if unknown:
+        raise InputError(f"{unknown[0]!r} is not one of the six criteria: {', '.join(CRITERIA)}.")
+    missing = [c for c in CRITERIA if c not in values]
+    if missing:
+        raise InputError(f"{name} must give a value for every criterion; missing: {', '.join(missing)}.")
+    return dict(values)
+
+
+def assess(scores: Mapping[str, float], weights: Mapping[str, float] | None = None) -> Assessment:
+    """Weighted score of ``scores`` (0..SCALE each) with ``weights`` (>= 0, not all 0; default equal)."""
+    scores = _full("scores", scores)
+    weights = _full("weights", weights if weights is not None else {c: 1.0 for c in CRITERIA})
+    s = {}
+    for c in CRITERIA:
+        value = number(f"the score for {c}", scores[c])
+        if not 0.0 <= value <= SCALE:
+            raise InputError(f"the score for {c} must be between 0 and {SCALE:g}; got {value:g}.")
+        s[c] = value
+    w = {c: non_negative(f"the weight of {c}", weights[c]) for c in CRITERIA}
+    total = sum(w.values())
+    if total == 0:
+        raise InputError("at least one weight must be greater than 0; with all weights at 0 nothing is assessed.")
+    contributions = {c: w[c] * s[c] / (SCALE * total) for c in CRITERIA}
+    below = tuple(c for c in CRITERIA if s[c] < SCALE / 2)
+    return Assessment(sum(contributions.values()), contributions, below, not below)
