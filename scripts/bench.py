@@ -33,6 +33,12 @@ WIDGETS = [
     ("deterrence: brinkmanship (steps)", "widgets.deterrence:ChickenBrinkmanship", "steps", [1, 5, 12, 25, 40]),
     ("arms races: Richardson race", "widgets.arms_races:RichardsonRace", "k", [0.1, 0.3, 0.6, 0.8, 1.0]),
     ("arms races: dilemma tournament", "widgets.arms_races:DilemmaTournament", "noise", [0.0, 0.02, 0.05, 0.1, 0.2]),
+    ("arms control: stockpiles (country)", "widgets.arms_control:StockpileTimeline", "country", ["Russia", "China", "United States", "North Korea", "All nine states (sum)"]),
+    ("arms control: stockpiles (years)", "widgets.arms_control:StockpileTimeline", "years", [(1960, 1990), (1970, 2000), (1991, 2023), (2000, 2026), (1945, 2026)]),
+    ("arms control: New START check (box)", "widgets.arms_control:NewStartCheck", "slbm_warheads", ["1100", "1000", "1200", "900", "1050"]),
+    ("arms control: New START check (declared)", "widgets.arms_control:NewStartCheck", "compare", ["United States, 2023-03-01", "Russian Federation, 2020-09-01", "United States, 2011-02-05", "none", "Russian Federation, 2022-03-01"]),
+    ("arms control: inspection game (gain g)", "widgets.arms_control:InspectionGame", "g", [1.0, 2.5, 5.0, 8.0, 4.0]),
+    ("arms control: inspection game (detection box)", "widgets.arms_control:InspectionGame", "d", ["0.2", "0.5", "0.9", "1", "0.8"]),
 ]
 
 
