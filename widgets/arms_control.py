@@ -201,6 +201,22 @@ CATEGORIES = ("deployed_ICBMs_SLBMs_heavy_bombers",
 ROW_LABELS = ("(a) deployed ICBMs,\nSLBMs, heavy bombers", "(b) counted\nwarheads",
               "(c) deployed and non-\ndeployed launchers")
 NONE = "none"
+#: Boxes laid out in rows by weapon type: ICBMs, SLBMs, heavy bombers.
+GRID_ORDER = ("deployed_icbms", "icbm_warheads", "non_deployed_icbm_launchers",
+              "deployed_slbms", "slbm_warheads", "non_deployed_slbm_launchers",
+              "deployed_heavy_bombers", "bomber_weapons", "non_deployed_heavy_bombers")
+#: Short labels for the boxes (the model's FIELD_LABELS are used in its messages).
+BOX_LABELS = {
+    "deployed_icbms": "deployed ICBMs",
+    "icbm_warheads": "warheads on deployed ICBMs",
+    "deployed_slbms": "deployed SLBMs",
+    "slbm_warheads": "warheads on deployed SLBMs",
+    "deployed_heavy_bombers": "deployed heavy bombers",
+    "bomber_weapons": "weapons bombers can carry",
+    "non_deployed_icbm_launchers": "non-deployed ICBM launchers",
+    "non_deployed_slbm_launchers": "non-deployed SLBM launchers",
+    "non_deployed_heavy_bombers": "non-deployed heavy bombers",
+}
 X_MAX = 160.0  # percent of the limit shown on the axis
 
 
@@ -226,24 +242,27 @@ class NewStartCheck:
             raise InputError("The dataset's New START limits differ from the model's; check both.")
         values = {**DEFAULT_FORCE, **force}
         self.boxes = {}
-        for name in DEFAULT_FORCE:
-            box = W.Text(value=str(values[name]), description=new_start.FIELD_LABELS[name],
-                         continuous_update=False, style={"description_width": "260px"},
-                         layout=W.Layout(width="360px"))
+        cells = []
+        for name in GRID_ORDER:
+            # label above the box (flex column), so long labels are never cut short
+            box = W.Text(value=str(values[name]), description=BOX_LABELS[name], continuous_update=False,
+                         style={"description_width": "initial"},
+                         layout=W.Layout(width="225px", flex_flow="column", align_items="flex-start"))
+            box.add_class("sin-stacked")
             self.boxes[name] = box
             setattr(self, name, box)
         self.boxes["deployed_icbms"].add_class("sin-control")
+        self.grid = W.GridBox([self.boxes[n] for n in GRID_ORDER],
+                              layout=W.Layout(grid_template_columns="repeat(3, 230px)"))
         self.compare = W.Dropdown(options=[NONE, *self.declared], value=compare,
                                   description="Compare with declared numbers",
-                                  style={"description_width": "210px"}, layout=W.Layout(width="470px"))
+                                  style={"description_width": "initial"}, layout=W.Layout(width="480px"))
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self._draw_base()
         for control in [*self.boxes.values(), self.compare]:
             control.observe(lambda change: self.update(), names="value")
-        names = list(DEFAULT_FORCE)
-        rows = W.VBox([W.HBox([self.boxes[a], self.boxes[b]]) for a, b in zip(names[0:8:2], names[1:8:2])]
-                      + [W.HBox([self.boxes[names[8]]]), self.compare])
+        rows = W.VBox([self.grid, self.compare])
         self.view = ui.panel("new-start-check", [rows], [self.figure_pane, self.message])
         self.update()
 
