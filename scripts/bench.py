@@ -42,6 +42,12 @@ WIDGETS = [
     ("r2p: passage odds (Russia P(no))", "widgets.r2p:PassageOdds", "russia_no", [0.0, 0.2, 0.45, 0.6, 0.1]),
     ("r2p: ICISS criteria (just cause)", "widgets.r2p:CriteriaAssessment", "just_cause", [0.0, 1.5, 3.0, 4.0, 2.5]),
     ("r2p: council timeline (year)", "widgets.r2p:CouncilTimeline", "year", [1994, 2005, 2011, 2017, 2022]),
+    ("arms control: stockpiles (country)", "widgets.arms_control:StockpileTimeline", "country", ["Russia", "China", "United States", "North Korea", "All nine states (sum)"]),
+    ("arms control: stockpiles (years)", "widgets.arms_control:StockpileTimeline", "years", [(1960, 1990), (1970, 2000), (1991, 2023), (2000, 2026), (1945, 2026)]),
+    ("arms control: New START check (box)", "widgets.arms_control:NewStartCheck", "slbm_warheads", ["1100", "1000", "1200", "900", "1050"]),
+    ("arms control: New START check (declared)", "widgets.arms_control:NewStartCheck", "compare", ["United States, 2023-03-01", "Russian Federation, 2020-09-01", "United States, 2011-02-05", "none", "Russian Federation, 2022-03-01"]),
+    ("arms control: inspection game (gain g)", "widgets.arms_control:InspectionGame", "g", [1.0, 2.5, 5.0, 8.0, 4.0]),
+    ("arms control: inspection game (detection box)", "widgets.arms_control:InspectionGame", "d", ["0.2", "0.5", "0.9", "1", "0.8"]),
 ]
 
 

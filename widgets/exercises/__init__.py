@@ -9,3 +9,4 @@ from widgets.exercises import deterrence  # noqa: F401
 from widgets.exercises import arms_races  # noqa: F401,E402
 from widgets.exercises import alliances  # noqa: F401
 from widgets.exercises import r2p  # noqa: F401,E402
+from widgets.exercises import arms_control  # noqa: F401,E402

@@ -1,0 +1,174 @@
+"""The arms-control chapter's widgets and exercises, driven in-process as a student would."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.arms_control import ALL, InspectionGame, NewStartCheck, StockpileTimeline
+from widgets.check import check
+from widgets.exercises import arms_control as ex
+
+# ----------------------------------------------------------------- stockpiles
+
+
+def test_stockpile_default_is_the_nine_state_sum():
+    w = StockpileTimeline()
+    # FAS 2023 release: 9,576 warheads in 2023 (the sum SIPRI also reports); US 1945: 2
+    assert "9,576 in 2023" in w.message.value
+    assert "2 warheads in 1945" in w.message.value
+    x, y = w.line.get_data()
+    assert x[0] == 1945 and x[-1] == 2023 and y[-1] == 9576
+    assert "New START (2010)" in w.message.value and "PTBT (1963)" in w.message.value
+    assert 'alt="Line chart' in w.figure_pane.value
+
+
+def test_choosing_a_country_and_years_changes_line_and_text():
+    w = StockpileTimeline()
+    before = w.figure_pane.value
+    w.country.value = "Russia"
+    # Russia's (USSR's) stockpile peaked at 40,159 in 1986 (FAS 2016: "peaked late (1986)")
+    assert "40,159</b> in 1986" in w.message.value
+    assert w.figure_pane.value != before
+    assert w.peak.get_xdata()[0] == 1986
+    w.years.value = (1992, 2010)
+    x, _ = w.line.get_data()
+    assert (x.min(), x.max()) == (1992, 2010)
+    assert "in 1992" in w.message.value and "in 2010" in w.message.value
+    # treaties signed in 1992-2010: CWC 1993, CTBT 1996, New START 2010 (START I was 1991)
+    assert "CWC (1993), CTBT (1996), New START (2010)" in w.message.value
+    assert "START I (1991)" not in w.message.value
+    assert w.band.get_x() == pytest.approx(1991.5) and w.band.get_width() == pytest.approx(19)
+
+
+def test_years_after_the_data_say_so_without_an_error():
+    w = StockpileTimeline(country="China")
+    w.years.value = (2024, 2026)
+    assert "no estimates between 2024 and 2026" in w.message.value
+    assert 'role="alert"' not in w.message.value
+    assert len(w.peak.get_xdata()) == 0
+
+
+# ----------------------------------------------------------------- New START
+
+
+def test_default_force_complies_with_hand_counts():
+    w = NewStartCheck()
+    # (a) 400 + 220 + 50 = 670; (b) 400 + 1,000 + 50·1 = 1,450; (c) 670 + 50 + 60 + 10 = 790
+    assert "Complies" in w.message.value
+    assert [b.get_width() for b in w.bars] == pytest.approx([100 * 670 / 700, 100 * 1450 / 1550, 100 * 790 / 800])
+    assert [t.get_text() for t in w.labels] == ["670 of 700", "1,450 of 1,550", "790 of 800"]
+    # 600 bomber weapons count as 50 warheads: 550 uncounted
+    assert "550 weapons go uncounted" in w.message.value
+
+
+def test_adding_warheads_breaks_only_the_warhead_limit():
+    w = NewStartCheck()
+    before = w.figure_pane.value
+    w.slbm_warheads.value = "1120"  # (b) 400 + 1,120 + 50 = 1,570 > 1,550
+    assert "Breaks the treaty" in w.message.value and "20 over" in w.message.value
+    assert w.labels[1].get_text() == "1,570 of 1,550 OVER"
+    assert w.bars[1].get_width() == pytest.approx(100 * 1570 / 1550)
+    assert w.bars[1].get_facecolor() != w.bars[0].get_facecolor()  # broken bar is coloured differently
+    assert w.figure_pane.value != before
+
+
+def test_bomber_weapons_never_count():
+    w = NewStartCheck()
+    w.bomber_weapons.value = "5000"
+    assert "Complies" in w.message.value
+    assert w.labels[1].get_text() == "1,450 of 1,550"
+
+
+def test_declared_numbers_are_drawn_from_the_dataset():
+    w = NewStartCheck()
+    assert len(w.declared_marks.get_xdata()) == 0
+    w.compare.value = "United States, 2023-03-01"
+    # State Dept, data as of 1 March 2023: 662 / 1,419 / 800
+    assert list(w.declared_marks.get_xdata()) == pytest.approx([100 * 662 / 700, 100 * 1419 / 1550, 100.0])
+    assert "662 / 1,419 / 800" in w.message.value
+    w.compare.value = "Russian Federation, 2020-09-01"
+    assert "510 / 1,447 / 764" in w.message.value
+    assert "Russian Federation, 2023-03-01" not in w.compare.options  # Russia provided none
+
+
+@pytest.mark.parametrize("box, value, words", [
+    ("deployed_icbms", "-5", "deployed ICBMs cannot be negative; got -5"),
+    ("deployed_heavy_bombers", "lots", "deployed heavy bombers must be a number; got &#x27;lots&#x27;"),
+    ("non_deployed_slbm_launchers", "2.5", "must be a whole number; got 2.5"),
+    ("icbm_warheads", "1", "total over all deployed ICBMs"),
+])
+def test_bad_force_shows_the_models_message_and_keeps_the_figure(box, value, words):
+    w = NewStartCheck()
+    figure = w.figure_pane.value
+    getattr(w, box).value = value
+    assert words in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value == figure
+    getattr(w, box).value = str(ex.EXERCISE_FORCE.get(box, 0) or 400)  # a good value recovers
+    assert 'role="alert"' not in w.message.value
+
+
+# ----------------------------------------------------------------- inspection game
+
+
+def test_inspection_default_equilibrium_by_hand():
+    w = InspectionGame()
+    # g = 4, f = 6, c = 1, L = 10, d = 0.8: p* = 4/(0.8·10) = 0.5; q* = 1/(0.8·10) = 0.125
+    assert "p = 0.5" in w.message.value and "q = 0.125" in w.message.value
+    assert w.p_point.get_ydata()[0] == pytest.approx(0.5)
+    assert w.q_point.get_ydata()[0] == pytest.approx(0.125)
+    # threshold g/(g+f) = 0.4 shaded
+    assert w.no_deter.get_width() == pytest.approx(0.4)
+    d, q = w.q_line.get_data()
+    # q*(d) = c/(d·L) where the equilibrium is mixed: at d = 1, 0.1
+    assert d[-1] == 1.0 and q[-1] == pytest.approx(0.1)
+    assert np.all(np.diff(q[d > 0.4]) <= 0), "better detection must not raise cheating"
+
+
+def test_better_detection_lowers_cheating():
+    w = InspectionGame()
+    w.d.value = "1"
+    assert "q = 0.1" in w.message.value
+    w.d.value = "0.5"  # q* = 1/(0.5·10) = 0.2; p* = 4/(0.5·10) = 0.8
+    assert "q = 0.2" in w.message.value and "p = 0.8" in w.message.value
+    w.d.value = "0.3"  # below 0.4: inspections cannot deter, cheating certain
+    assert "cannot deter" in w.message.value and "q = 1" in w.message.value
+
+
+def test_penalty_moves_the_threshold():
+    w = InspectionGame()
+    w.f.value = 12.0  # g/(g+f) = 4/16 = 0.25
+    assert w.threshold.get_xdata()[0] == pytest.approx(0.25)
+    assert "g/(g+f) = 0.25" in w.message.value
+
+
+@pytest.mark.parametrize("box, value, words", [
+    ("d", "1.5", "d (detection probability) must be a probability between 0 and 1; got 1.5"),
+    ("d", "-0.2", "must be a probability between 0 and 1; got -0.2"),
+    ("c", "cheap", "c (cost of an inspection) must be a number; got &#x27;cheap&#x27;"),
+    ("L", "-10", "must be greater than 0; got -10"),
+    ("d", "0", "must be greater than 0"),
+])
+def test_bad_game_input_shows_the_models_message_and_keeps_the_figure(box, value, words):
+    w = InspectionGame()
+    figure = w.figure_pane.value
+    getattr(w, box).value = value
+    assert words in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value == figure
+
+
+# ----------------------------------------------------------------- exercises
+
+
+def test_exercise_answers_worked_by_hand():
+    # force: (a) 400 + 240 + 50 = 690 ok; (b) 400 + 1,050 + 50 = 1,500 ok (not 2,050: bombers
+    # count one each); (c) 690 + 60 + 40 + 15 = 805 > 800
+    assert check("arms_control-new-start-broken", ["c"]).correct is True
+    assert check("arms_control-new-start-broken", ["b", "c"]).correct is False
+    # g = 3, f = 9: g/(g+f) = 0.25
+    assert check("arms_control-detection-threshold", 0.25).correct is True
+    assert check("arms_control-detection-threshold", 0.75).correct is False
+    # 5 Feb 2011 to 5 Feb 2026: 15 years
+    assert check("arms_control-new-start-years", 15).correct is True
+    assert check("arms_control-new-start-years", 10).correct is False
+    assert check("arms_control-new-start-years", ...).correct is None
