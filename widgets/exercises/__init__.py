@@ -7,3 +7,4 @@ and models, so that a corrected dataset corrects its exercises too.
 from widgets.exercises import orientation  # noqa: F401
 from widgets.exercises import deterrence  # noqa: F401
 from widgets.exercises import arms_races  # noqa: F401,E402
+from widgets.exercises import burden_sharing  # noqa: F401,E402
