@@ -116,7 +116,8 @@ class GuidelineChart:
                                  "via copies by J. Voss and Graphic News (dataset: nato_defence_share).")
         # Drawing 62 labels costs far more than 100 ms here, so each view (year, sort) is
         # drawn in full once and kept as a background; only your own line moves on top of it.
-        self.blitter = ui.Blitter(self.fig, [self.own])
+        # The Blitter is made at the first view (its first full draw then serves that view).
+        self.blitter: ui.Blitter | None = None
         self.backgrounds: dict[tuple[int, str], object] = {}
 
     def update(self) -> None:
@@ -139,7 +140,10 @@ class GuidelineChart:
                 value_text.set_x(value + 0.04)
                 value_text.set_text(f"{value:.2f}")
             self.title.set_text(f"Defence spending of {len(s)} Allies, {label} (NATO, June 2024 release)")
-            self.blitter.refresh()
+            if self.blitter is None:
+                self.blitter = ui.Blitter(self.fig, [self.own])
+            else:
+                self.blitter.refresh()
             self.backgrounds[view] = self.blitter.background
         self.blitter.background = self.backgrounds[view]
         self.own.set_xdata([own, own])
@@ -167,11 +171,12 @@ ALLY_NAMES = ("Ally A", "Ally B", "Ally C")
 
 
 def _nice_limit(value: float) -> float:
-    """The smallest of 10, 20, 50, 100, 200, ... that is at least ``value``."""
-    limit = 10.0
-    while limit < value:
-        limit *= 2.5 if str(int(limit))[0] == "2" else 2.0
-    return limit
+    """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least ``value``."""
+    power = 10.0 ** np.floor(np.log10(max(value, 1e-9)))
+    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * power >= value:
+            return float(step * power)
+    return float(10 * power)
 
 
 class AllianceGame:
@@ -237,6 +242,23 @@ class AllianceGame:
                                              self.total_nash, self.total_gap, self.total_eff, *self.total_text,
                                              self.gap_text])
 
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def _limits(incomes: tuple[float, ...]) -> tuple[float, float]:
+        """Axis limits that fit every θ and α the sliders allow, for these incomes.
+
+        They change only with the incomes, so moving θ or α never rescales the axes:
+        bars visibly grow with α, and a redraw needs no full re-layout.
+        """
+        alpha = 0.6  # the α slider's maximum; defence rises with α
+        per_ally, total = 0.0, 0.0
+        for theta in (0.0, 0.25, 0.5, 0.75, 1.0):
+            efficient = public_goods.efficient_contributions(incomes, alpha, theta)
+            nash = public_goods.nash_contributions(incomes, alpha, theta)
+            per_ally = max(per_ally, efficient.max(), nash.max())
+            total = max(total, efficient.sum())
+        return _nice_limit(per_ally * 1.15), _nice_limit(total * 1.12)
+
     def update(self) -> None:
         ui.guarded(self.message, self._update)
 
@@ -249,7 +271,7 @@ class AllianceGame:
         efficient = public_goods.efficient_contributions(incomes, self.alpha.value, self.theta.value)
         q = list(result.contributions) + [0.0] * (3 - n)
         e = list(efficient) + [0.0] * (3 - n)
-        limits = (_nice_limit(max(max(q), max(e)) * 1.3), _nice_limit(result.efficient_total * 1.25))
+        limits = self._limits(tuple(incomes))
         if limits != self.limits:
             self.ax_a.set_ylim(0, limits[0])
             self.ax_t.set_ylim(0, limits[1])
@@ -324,8 +346,7 @@ def change_in_correlation() -> str:
     return "stronger" if abs(after) > abs(before) else "weaker"
 
 
-LABELLED = ("United States", "Germany", "United Kingdom", "Poland", "Greece", "Estonia", "Luxembourg",
-            "Montenegro", "Spain")
+LABELLED = ("United States", "Germany", "Poland", "Greece", "Luxembourg", "Montenegro")
 
 
 class ExploitationTest:
