@@ -36,7 +36,7 @@ WIDGETS = [
     ("burden sharing: guideline chart (own line)", "widgets.burden_sharing:GuidelineChart", "own_line", ["2", "2.5", "3", "3.5", "4"]),
     ("burden sharing: guideline chart (year)", "widgets.burden_sharing:GuidelineChart", "year", [2014, 2024, 2014, 2024, 2014]),
     ("burden sharing: alliance game (theta)", "widgets.burden_sharing:AllianceGame", "theta", [0.2, 0.4, 0.6, 0.8, 1.0]),
-    ("burden sharing: alliance game (alpha)", "widgets.burden_sharing:AllianceGame", "alpha", [0.1, 0.2, 0.3, 0.45, 0.6]),
+    ("burden sharing: alliance game (alpha)", "widgets.burden_sharing:AllianceGame", "alpha", [0.1, 0.2, 0.3, 0.4, 0.5]),
     ("burden sharing: exploitation test (year)", "widgets.burden_sharing:ExploitationTest", "year", [2024, 2014, 2024, 2014, 2024]),
 ]
 

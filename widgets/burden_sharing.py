@@ -168,6 +168,7 @@ def guideline_chart(year: int = 2024, sort: str = "value", own_line: str = "3") 
 # ----------------------------------------------------------------- 2. alliance game
 
 ALLY_NAMES = ("Ally A", "Ally B", "Ally C")
+ALPHA_MAX = 0.5
 
 
 def _nice_limit(value: float) -> float:
@@ -195,7 +196,7 @@ class AllianceGame:
                                         description="Alliance", style={"description_width": "initial",
                                                                          "button_width": "75px"})
         self.theta = slider("Publicness θ", theta, 0, 1, 0.05, ".2f")
-        self.alpha = slider("α (own-defence share)", alpha, 0.05, 0.6, 0.05, ".2f")
+        self.alpha = slider("α (own-defence share)", alpha, 0.05, ALPHA_MAX, 0.05, ".2f")
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self._draw_base()
@@ -230,8 +231,6 @@ class AllianceGame:
         self.total_eff = self.ax_t.bar([1], [0], width=0.6, color=ui.PALETTE[1], hatch="//",
                                        edgecolor="white")[0]
         self.total_text = [self.ax_t.text(i, 0, "", ha="center", va="bottom", fontsize=8) for i in range(2)]
-        self.gap_text = self.ax_t.text(0, 0, "", ha="center", va="center", fontsize=8, color=ui.PALETTE[3],
-                                       fontweight="bold", backgroundcolor="white")
         self.ax_t.set_xticks([0, 1], ["equilibrium", "efficient"])
         self.ax_t.set_ylabel("Alliance total (income units)")
         self.ax_t.set_title("Total defence", fontsize=10)
@@ -239,8 +238,7 @@ class AllianceGame:
         self.ax_t.grid(axis="y", alpha=0.3)
         self.limits = (None, None)
         self.blitter = ui.Blitter(self.fig, [*self.nash_bars, *self.eff_bars, self.absent, *self.free_marks,
-                                             self.total_nash, self.total_gap, self.total_eff, *self.total_text,
-                                             self.gap_text])
+                                             self.total_nash, self.total_gap, self.total_eff, *self.total_text])
 
     @staticmethod
     @lru_cache(maxsize=64)
@@ -250,7 +248,7 @@ class AllianceGame:
         They change only with the incomes, so moving θ or α never rescales the axes:
         bars visibly grow with α, and a redraw needs no full re-layout.
         """
-        alpha = 0.6  # the α slider's maximum; defence rises with α
+        alpha = ALPHA_MAX  # defence rises with α
         per_ally, total = 0.0, 0.0
         for theta in (0.0, 0.25, 0.5, 0.75, 1.0):
             efficient = public_goods.efficient_contributions(incomes, alpha, theta)
@@ -288,14 +286,11 @@ class AllianceGame:
         self.total_gap.set_y(result.total)
         self.total_gap.set_height(max(result.gap, 0.0))
         self.total_eff.set_height(result.efficient_total)
-        self.total_text[0].set_y(result.total + 0.01 * limits[1])
-        self.total_text[0].set_text(f"{result.total:.1f}")
-        self.total_text[0].set_visible(result.gap < 0.08 * limits[1])  # else the gap label says it
-        self.total_text[1].set_y(result.efficient_total + 0.01 * limits[1])
+        top = max(result.total, result.efficient_total) + 0.01 * limits[1]
+        self.total_text[0].set_y(top)
+        self.total_text[0].set_text(f"{result.total:.1f} + gap {gap:.1f}")
+        self.total_text[1].set_y(top)
         self.total_text[1].set_text(f"{result.efficient_total:.1f}")
-        self.gap_text.set_y(result.total + result.gap / 2)
-        self.gap_text.set_text(f"{result.total:.1f} + gap {gap:.1f}")
-        self.gap_text.set_visible(result.gap >= 0.08 * limits[1])
 
         share = 100 * gap / result.efficient_total if result.efficient_total > 0 else 0.0
         riders = result.free_riders
@@ -409,8 +404,11 @@ class ExploitationTest:
             text.set_position((gdp_bn[i] * shift, share[i] + 0.08))
         label = YEAR_LABEL[year]
         self.title.set_text(f"{label}: Spearman's ρ = {result.rho:+.2f} (n = {result.n})")
-        verdict = ("richer Allies tended to spend a <i>larger</i> share" if result.rho > 0
-                   else "richer Allies tended to spend a <i>smaller</i> share")
+        size = abs(result.rho)
+        strength = ("almost no relation" if size < 0.1 else "a weak tendency" if size < 0.3
+                    else "a moderate tendency" if size < 0.5 else "a strong tendency")
+        direction = "larger" if result.rho > 0 else "smaller"
+        verdict = strength if size < 0.1 else f"{strength} for richer Allies to spend a <i>{direction}</i> share"
         left_out = f" Left out: {', '.join(drop)}." if drop else ""
         self.message.say(
             f"<b>{label}</b>: Spearman's ρ = <b>{result.rho:+.2f}</b> between GDP and the defence share "
