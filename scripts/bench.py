@@ -33,7 +33,7 @@ WIDGETS = [
     ("deterrence: brinkmanship (steps)", "widgets.deterrence:ChickenBrinkmanship", "steps", [1, 5, 12, 25, 40]),
     ("arms races: Richardson race", "widgets.arms_races:RichardsonRace", "k", [0.1, 0.3, 0.6, 0.8, 1.0]),
     ("arms races: dilemma tournament", "widgets.arms_races:DilemmaTournament", "noise", [0.0, 0.02, 0.05, 0.1, 0.2]),
-    ("burden sharing: guideline chart (own line)", "widgets.burden_sharing:GuidelineChart", "own_line", ["2", "2.5", "3", "3.5", "4"]),
+    ("burden sharing: guideline chart (own line)", "widgets.burden_sharing:GuidelineChart", "own_line", [2.0, 2.5, 3.0, 3.5, 4.0]),
     ("burden sharing: guideline chart (year)", "widgets.burden_sharing:GuidelineChart", "year", [2014, 2024, 2014, 2024, 2014]),
     ("burden sharing: alliance game (theta)", "widgets.burden_sharing:AllianceGame", "theta", [0.2, 0.4, 0.6, 0.8, 1.0]),
     ("burden sharing: alliance game (alpha)", "widgets.burden_sharing:AllianceGame", "alpha", [0.1, 0.2, 0.3, 0.4, 0.5]),

@@ -67,16 +67,17 @@ def _year_buttons(value: int) -> W.ToggleButtons:
 class GuidelineChart:
     """Year, sort order and a line of your own -> bar chart of shares and counts."""
 
-    def __init__(self, year: int = 2024, sort: str = "value", own_line: str = "3"):
+    def __init__(self, year: int = 2024, sort: str = "value", own_line: float = 3.0):
         self.data = {y: shares(y) for _, y in YEARS}
         self.year = _year_buttons(year)
-        self.year.add_class("sin-control")
         self.sort = W.ToggleButtons(options=[("by value", "value"), ("by name", "name")], value=sort,
                                     description="Sort", style={"description_width": "initial",
                                                                  "button_width": "80px"})
-        self.own_line = W.Text(value=str(own_line), description="Your own line (% of GDP)",
-                               continuous_update=False, style={"description_width": "initial"},
-                               layout=W.Layout(width="230px"))
+        self.own_line = W.FloatSlider(value=own_line, min=0.0, max=4.5, step=0.05,
+                                      description="Your own line (% of GDP)", continuous_update=False,
+                                      readout_format=".2f", style={"description_width": "initial"},
+                                      layout=W.Layout(width="330px"))
+        self.own_line.add_class("sin-control")
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self._draw_base()
@@ -147,7 +148,7 @@ class GuidelineChart:
             self.backgrounds[view] = self.blitter.background
         self.blitter.background = self.backgrounds[view]
         self.own.set_xdata([own, own])
-        self.own.set_visible(own <= 4.6)
+        self.own.set_visible(own <= 4.6)  # always, with the slider's range
         self.message.say(
             f"In <b>{label}</b>, <b>{counts[2.0]}</b> of the {len(s)} Allies with a figure were at or above "
             f"<b>2%</b> of GDP and <b>{counts[3.5]}</b> at or above <b>3.5%</b>; at or above your line of "
@@ -160,7 +161,7 @@ class GuidelineChart:
             f"above 2% and {counts[3.5]} at or above 3.5%. Highest: {top}."))
 
 
-def guideline_chart(year: int = 2024, sort: str = "value", own_line: str = "3") -> W.VBox:
+def guideline_chart(year: int = 2024, sort: str = "value", own_line: float = 3.0) -> W.VBox:
     """Build and return the guideline chart (what a notebook displays)."""
     return GuidelineChart(year, sort, own_line).view
 
