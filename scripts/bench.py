@@ -48,6 +48,11 @@ WIDGETS = [
     ("arms control: New START check (declared)", "widgets.arms_control:NewStartCheck", "compare", ["United States, 2023-03-01", "Russian Federation, 2020-09-01", "United States, 2011-02-05", "none", "Russian Federation, 2022-03-01"]),
     ("arms control: inspection game (gain g)", "widgets.arms_control:InspectionGame", "g", [1.0, 2.5, 5.0, 8.0, 4.0]),
     ("arms control: inspection game (detection box)", "widgets.arms_control:InspectionGame", "d", ["0.2", "0.5", "0.9", "1", "0.8"]),
+    ("burden sharing: guideline chart (own line)", "widgets.burden_sharing:GuidelineChart", "own_line", [2.0, 2.5, 3.0, 3.5, 4.0]),
+    ("burden sharing: guideline chart (year)", "widgets.burden_sharing:GuidelineChart", "year", [2014, 2024, 2014, 2024, 2014]),
+    ("burden sharing: alliance game (theta)", "widgets.burden_sharing:AllianceGame", "theta", [0.2, 0.4, 0.6, 0.8, 1.0]),
+    ("burden sharing: alliance game (alpha)", "widgets.burden_sharing:AllianceGame", "alpha", [0.1, 0.2, 0.3, 0.4, 0.5]),
+    ("burden sharing: exploitation test (year)", "widgets.burden_sharing:ExploitationTest", "year", [2024, 2014, 2024, 2014, 2024]),
 ]
 
 

@@ -29,6 +29,7 @@ UNITS = {
     "count", "year", "percent", "percent of GDP", "probability",
     "warheads", "launchers", "votes", "states",
     "US dollars, billion, constant prices", "US dollars, million, current prices",
+    "US dollars, constant 2015 prices",
 }
 
 _RESOURCE_KEYS = ("name", "path", "title", "description", "hash", "sources", "licenses", "schema")

@@ -10,3 +10,4 @@ from widgets.exercises import arms_races  # noqa: F401,E402
 from widgets.exercises import alliances  # noqa: F401
 from widgets.exercises import r2p  # noqa: F401,E402
 from widgets.exercises import arms_control  # noqa: F401,E402
+from widgets.exercises import burden_sharing  # noqa: F401,E402

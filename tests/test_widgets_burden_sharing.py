@@ -1,0 +1,172 @@
+"""The burden-sharing widgets, driven in-process as a student would drive them."""
+
+from __future__ import annotations
+
+import pytest
+from scipy import stats
+
+from widgets import data
+from widgets.burden_sharing import AllianceGame, ExploitationTest, GuidelineChart, change_in_correlation
+from widgets.models import public_goods, rank_test
+
+
+# ----------------------------------------------------------------- guideline chart
+
+
+def test_guideline_counts_follow_the_year():
+    w = GuidelineChart(year=2024, own_line=3.0)
+    # June 2024 table: 23 Allies at or above 2%; only Poland (4.12) at or above 3.5%;
+    # at or above 3%: Poland, Estonia, United States, Latvia, Greece.
+    assert "<b>23</b> of the 31 Allies" in w.message.value
+    assert "<b>1</b> at or above <b>3.5%</b>" in w.message.value
+    assert "your line of <b>3%</b>: <b>5</b>" in w.message.value
+    before = w.figure_pane.value
+    w.year.value = 2014
+    # 2014: the US (3.71), Greece (2.22) and the UK (2.14); the US alone above 3.5%.
+    assert "In <b>2014</b>, <b>3</b> of the 31 Allies" in w.message.value
+    assert "<b>1</b> at or above <b>3.5%</b>" in w.message.value
+    assert w.figure_pane.value != before
+    assert 'alt="Horizontal bar chart' in w.figure_pane.value and "United States 3.71%" in w.figure_pane.value
+
+
+def test_sorting_reorders_the_bars():
+    w = GuidelineChart(year=2024, sort="value")
+    assert w.labels[0].get_text() == "Poland" and w.bars[0].get_width() == pytest.approx(4.12)
+    assert w.labels[-1].get_text() == "Spain" and w.bars[-1].get_width() == pytest.approx(1.28)
+    w.sort.value = "name"
+    assert w.labels[0].get_text() == "Albania" and w.bars[0].get_width() == pytest.approx(2.03)
+    assert w.labels[-1].get_text() == "United States" and w.bars[-1].get_width() == pytest.approx(3.38)
+    w.year.value = 2014
+    assert w.bars[0].get_width() == pytest.approx(1.35)  # Albania 2014
+
+
+def test_own_line_moves_and_recounts():
+    w = GuidelineChart(year=2014, own_line=1.0)
+    before = w.figure_pane.value
+    w.own_line.value = 1.5
+    # 2014 shares >= 1.5: US, Greece, UK, Estonia 1.93, Poland 1.88, France 1.82, Croatia 1.81,
+    # Norway 1.54, Montenegro 1.50
+    assert "your line of <b>1.5%</b>: <b>9</b>" in w.message.value
+    assert list(w.own.get_xdata()) == [1.5, 1.5]
+    assert w.figure_pane.value != before
+
+
+def test_a_gap_in_the_data_shows_the_models_message():
+    import pandas as pd
+
+    w = GuidelineChart(year=2024)
+    before = w.figure_pane.value
+    # a member without a figure (as Iceland would be) must be reported, not drawn as 0
+    w.data[2014] = pd.concat([w.data[2014], pd.Series({"Iceland": float("nan")})])
+    w.year.value = 2014
+    assert "no share for Iceland" in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value == before
+
+
+def test_guideline_css_classes():
+    assert {"sin-widget", "sin-burden-guideline"} <= set(GuidelineChart().view._dom_classes)
+
+
+# ----------------------------------------------------------------- alliance game
+
+
+def test_pure_public_good_large_ally_carries_everything():
+    # incomes (100, 50, 20), alpha 0.2, theta 1: beta = 0.8. A alone buys 0.2*100 = 20;
+    # B would buy 0.2*50 - 0.8*20 = -6 -> 0, C even less: B and C free ride; total 20.
+    w = AllianceGame(incomes=(100, 50, 20), n_allies=3, theta=1.0, alpha=0.2)
+    assert "Equilibrium total <b>20.0</b>" in w.message.value
+    assert "<b>Ally B, Ally C</b>" in w.message.value
+    assert w.nash_bars[0].get_height() == pytest.approx(20.0)
+    assert w.free_marks[1].get_visible() and w.free_marks[2].get_visible()
+    efficient = public_goods.efficient_contributions([100, 50, 20], 0.2, 1.0).sum()
+    assert w.total_eff.get_height() == pytest.approx(efficient)
+    assert w.total_gap.get_height() == pytest.approx(efficient - 20.0)
+
+
+def test_lower_publicness_brings_the_middle_ally_in():
+    w = AllianceGame(incomes=(100, 50, 20), theta=1.0, alpha=0.2)
+    before = w.figure_pane.value
+    w.theta.value = 0.5
+    # beta = 0.4; A and B contribute: S = 0.2*150/1.4 = 21.43; q_A = (20 - 0.4 S)/0.6 = 19.05,
+    # q_B = (10 - 0.4 S)/0.6 = 2.38; C would buy 4 - 0.4 S < 0.
+    assert w.nash_bars[0].get_height() == pytest.approx((20 - 0.4 * 30 / 1.4) / 0.6)
+    assert w.nash_bars[1].get_height() == pytest.approx((10 - 0.4 * 30 / 1.4) / 0.6)
+    assert "<b>Ally C</b>." in w.message.value
+    assert w.figure_pane.value != before
+
+
+def test_private_good_has_no_gap_and_no_free_riders():
+    w = AllianceGame(incomes=(100, 50, 20), theta=0.0, alpha=0.2)
+    # each buys 0.2 of its income: 20 + 10 + 4 = 34, and that is efficient
+    assert "Equilibrium total <b>34.0</b>" in w.message.value
+    assert "gap <b>0.0</b>" in w.message.value
+    assert "No ally free rides" in w.message.value
+
+
+def test_two_allies_hide_the_third():
+    w = AllianceGame(incomes=(100, 50, 20), n_allies=3, theta=0.5, alpha=0.2)
+    w.n_allies.value = 2
+    assert w.absent.get_visible()
+    assert w.nash_bars[2].get_height() == 0.0
+    assert "Ally C" not in w.message.value
+
+
+def test_zero_income_is_explained_not_raised():
+    w = AllianceGame()
+    before = w.figure_pane.value
+    w.incomes[1].value = 0
+    assert "the income of ally 2 must be greater than 0" in w.message.value
+    assert 'role="alert"' in w.message.value
+    assert w.figure_pane.value == before
+
+
+# ----------------------------------------------------------------- exploitation test
+
+
+def _table(year):
+    share = data.load("nato_defence_share")
+    gdp = data.load("gdp")
+    both = share[share["year"] == year].merge(gdp[gdp["year"] == year], on="iso3")
+    return both
+
+
+def test_rank_correlation_matches_scipy():
+    w = ExploitationTest(year=2014)
+    both = _table(2014)
+    rho = stats.spearmanr(both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"]).statistic
+    assert f"ρ = <b>{rho:+.2f}</b>" in w.message.value
+    assert "(n = 31)" in w.message.value
+    p = rank_test.permutation_test(both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"],
+                                   n_permutations=9999, seed=0).p_value
+    assert f"p-value <b>{p:.3f}</b>" in w.message.value
+
+
+def test_dropping_the_united_states_changes_the_result():
+    w = ExploitationTest(year=2024)
+    before = w.figure_pane.value
+    w.drop.value = ("United States",)
+    both = _table(2024)
+    both = both[both["iso3"] != "USA"]
+    rho = stats.spearmanr(both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"]).statistic
+    assert f"ρ = <b>{rho:+.2f}</b>" in w.message.value and "(n = 30)" in w.message.value
+    assert "Left out: United States." in w.message.value
+    assert len(w.dropped.get_offsets()) == 1 and len(w.kept.get_offsets()) == 30
+    assert w.figure_pane.value != before
+
+
+def test_too_few_members_is_explained():
+    w = ExploitationTest()
+    before = w.figure_pane.value
+    w.drop.value = tuple(w.drop.options[2:])  # only two Allies left
+    assert "at least 3 pairs" in w.message.value and 'role="alert"' in w.message.value
+    assert w.figure_pane.value == before
+
+
+def test_change_in_correlation_from_the_data():
+    rho = {y: stats.spearmanr(_table(y)["gdp_constant_2015_usd"], _table(y)["defence_share_gdp_pct"]).statistic
+           for y in (2014, 2024)}
+    if (rho[2014] > 0) != (rho[2024] > 0):
+        expected = "reversed"
+    else:
+        expected = "stronger" if abs(rho[2024]) > abs(rho[2014]) else "weaker"
+    assert change_in_correlation() == expected

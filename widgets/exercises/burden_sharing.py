@@ -1,0 +1,43 @@
+"""Exercises of the chapter "Burden sharing and the economics of alliances".
+
+Every expected answer is computed here from the datasets and models, never typed
+into the notebook. The incomes and alpha of the threshold exercise are
+hypothetical teaching values, not estimates for any real pair of Allies.
+"""
+
+from widgets import burden_sharing
+from widgets.check import Exercise, register
+from widgets.models import guidelines, public_goods
+
+#: Exercise 2: two hypothetical allies and their alpha.
+THRESHOLD = {"income_a": 100.0, "income_b": 40.0, "alpha": 0.2}
+
+#: Exercise 3: how the rank correlation changed from 2014 to 2024e.
+CHANGES = ("stronger", "weaker", "reversed")
+
+
+register(Exercise(
+    id="burden_sharing-members-2014",
+    expected=lambda: guidelines.count_at_or_above(burden_sharing.shares(2014), 2.0),
+    kind="number",
+    hint="set the first widget to 2014 and read the count under the figure, or count the rows of "
+         "nato_defence_share with year 2014 and a share of at least 2.00.",
+))
+
+register(Exercise(
+    id="burden_sharing-threshold",
+    expected=lambda: public_goods.free_riding_threshold(**THRESHOLD).theta_star,
+    kind="number",
+    tolerance=0.005,
+    hint="with only the larger ally buying defence it buys α·I_large; the smaller ally's best response "
+         "α·I_small − (1−α)·θ·α·I_large reaches 0 when θ = (I_small / I_large) / (1 − α). Give two decimals.",
+))
+
+register(Exercise(
+    id="burden_sharing-rank-change",
+    expected=burden_sharing.change_in_correlation,
+    kind="choice",
+    choices=CHANGES,
+    hint="read Spearman's ρ for 2014 and for 2024e in the third widget with no member left out: did the "
+         "sign change? If not, did |ρ| grow or shrink?",
+))
