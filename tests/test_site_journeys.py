@@ -58,3 +58,21 @@ def test_printable_edition_holds_every_chapter(browser, site_url):
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) > 10
     assert problems == []
     context.close()
+
+
+@pytest.mark.parametrize("stem", CHAPTERS)
+def test_chapter_widgets_render_offline(browser, site_url, stem):
+    """Every widget a chapter saved shows on its page, with its figure decoded."""
+    nb = nbformat.read(ROOT / "chapters" / f"{stem}.ipynb", as_version=4)
+    shown = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                if "application/vnd.jupyter.widget-view+json" in o.get("data", {}))
+    context, page, problems = open_page(browser, f"{site_url}/chapters/{stem}.html")
+    widgets = page.locator(".jupyter-widgets.sin-widget")  # a widget may nest panels of its own
+    widgets.first.wait_for(state="visible", timeout=20000)
+    assert widgets.count() >= shown, f"{stem}: {widgets.count()} of {shown} widgets rendered"
+    figures = page.locator(".sin-widget img.sin-figure")
+    assert figures.count() >= shown, f"{stem}: {figures.count()} figures for {shown} widgets"
+    undecoded = figures.evaluate_all("imgs => imgs.filter(i => !(i.complete && i.naturalWidth > 100)).length")
+    assert undecoded == 0, f"{stem}: {undecoded} widget figures did not decode"
+    assert problems == []
+    context.close()
