@@ -3,7 +3,7 @@
 A tokenless JupyterLab starts on 127.0.0.1 in a temporary HOME, serving a copy
 of chapters/ (so autosave can never touch the committed notebooks). For each
 chapter the test runs all cells, waits for the kernel to go idle, checks that no
-cell shows an error, then moves the first widget's slider with the keyboard
+cell shows an error, then moves the slider of the first widget that has one, with the keyboard,
 and checks that the widget's output changed. The server and its kernels are
 stopped by their process ids.
 """
@@ -101,7 +101,9 @@ def test_chapter_runs_and_its_first_widget_responds(browser, lab, chapter):
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     assert errors.count() == 0, f"{chapter}: error output:\n" + "\n".join(errors.all_inner_texts())
 
-    widget = page.locator(".jp-Notebook .sin-widget:visible").first
+    # The first widget with a slider (the R2P chapter opens with a vote simulator
+    # driven by drop-downs).
+    widget = page.locator(".jp-Notebook .sin-widget:visible:has(.noUi-handle)").first
     widget.wait_for(state="visible", timeout=30000)
     handle = widget.locator(".noUi-handle").first
     output = widget.locator(".sin-output").first
