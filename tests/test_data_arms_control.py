@@ -53,13 +53,24 @@ def day(value) -> str:
     ("tpnw", "entered_into_force", "2021-01-22"),
     # CTBTO: "The CTBT was opened for signature on 24 September 1996."
     ("ctbt", "signed", "1996-09-24"),
+    # FAS TTBT page: "The TTBT and PNET entered into force on December 11, 1990."
+    ("ttbt", "entered_into_force", "1990-12-11"),
+    ("pnet", "entered_into_force", "1990-12-11"),
+    # ACA: TTBT "Opened for Signature: 3 July 1974"; PNET "Opened for Signature: 28 May 1976"
+    ("ttbt", "signed", "1974-07-03"),
+    ("pnet", "signed", "1976-05-28"),
+    # OSD executive summary: "Signed by the United States: May 24, 2002 ... Entry Into Force: June 1, 2003"
+    ("sort", "signed", "2002-05-24"),
+    ("sort", "entered_into_force", "2003-06-01"),
+    # CRS RL31448: "lapsed on February 5, 2011, when the New START Treaty entered into force"
+    ("sort", "ended", "2011-02-05"),
 ])
 def test_treaty_dates_match_the_sources(treaties, treaty, column, expected):
     assert day(treaties.loc[treaty, column]) == expected
 
 
 def test_treaty_status_as_of_the_data_date(treaties):
-    assert len(treaties) == 12
+    assert len(treaties) == 15
     assert treaties.loc["new_start", "status"] == "expired"
     assert treaties.loc["new_start", "end_type"] == "expired"
     assert treaties.loc["inf", "end_type"] == "withdrawal"
@@ -69,7 +80,21 @@ def test_treaty_status_as_of_the_data_date(treaties):
     # the suspension is recorded with its date (Federal Law of 28 February 2023)
     assert "28 Feb 2023" in treaties.loc["new_start", "notes"]
     in_force = set(treaties.index[treaties["status"] == "in force"])
-    assert in_force == {"ptbt", "ost", "npt", "bwc", "cwc", "tpnw"}
+    assert in_force == {"ptbt", "ost", "npt", "bwc", "cwc", "tpnw", "ttbt", "pnet"}
+    # the bilateral treaties still in force are the two test-ban treaties, neither limits forces
+    bilateral_in_force = treaties[(treaties["parties_type"] == "bilateral") & (treaties["status"] == "in force")]
+    assert set(bilateral_in_force.index) == {"ttbt", "pnet"}
+    assert set(bilateral_in_force["category"]) == {"test_ban"}
+    # SORT: "1700-2200" (OSD); superseded by New START
+    assert "1,700-2,200" in treaties.loc["sort", "notes"]
+    # post-expiry statements are dated in the notes (Lavrov to the Duma, 11 Feb 2026)
+    notes = treaties.loc["new_start", "notes"]
+    for date in ("21 Feb 2023", "22 Sept 2025", "5 Feb 2026", "11 Feb 2026", "UNCONFIRMED"):
+        assert date in notes
+    # INF: Putin announced Russia's suspension the same day as the US suspension took effect
+    assert "same day, 2 Feb 2019" in treaties.loc["inf", "notes"]
+    assert "4 Mar 2019" in treaties.loc["inf", "notes"]
+    assert "next day" not in treaties.loc["inf", "notes"]
 
 
 def test_treaty_dates_are_in_order(treaties):
@@ -95,12 +120,51 @@ def test_stockpiles_2023_release_values(stockpiles):
     assert abs(stockpiles.xs(1986, level="year").sum() - 64500) < 100
 
 
-def test_stockpiles_cover_nine_states_to_2023(stockpiles):
+def test_stockpiles_cover_nine_states_to_2025(stockpiles):
     countries = set(stockpiles.index.get_level_values("country"))
     assert len(countries) == 9 and "North Korea" in countries
-    assert stockpiles.index.get_level_values("year").max() == 2023
+    assert stockpiles.index.get_level_values("year").max() == 2025
     assert data.resource("nuclear_stockpiles")["sources"][0]["id"] == "OWID_FAS2023"
-    assert "2023" in data.source_line("nuclear_stockpiles")
+    assert data.resource("nuclear_stockpiles")["as_of"] == "2025-01-01"
+    assert "2025" in data.source_line("nuclear_stockpiles")
+
+
+def test_stockpiles_2024_release_values(stockpiles):
+    # FAS page of 29 March 2024: "roughly 9,585 are in the military stockpiles"
+    assert stockpiles.xs(2024, level="year").sum() == 9585
+    # SIPRI Yearbook 2024 table (deployed + stored): USA 1,770 + 1,938; Russia 1,710 + 2,670;
+    # China 24 + 476; North Korea 50
+    assert stockpiles["United States", 2024] == 1770 + 1938
+    assert stockpiles["Russia", 2024] == 1710 + 2670
+    assert stockpiles["China", 2024] == 500
+    assert stockpiles["North Korea", 2024] == 50
+
+
+def test_stockpiles_2025_release_values(stockpiles):
+    # SIPRI Yearbook 2025 via AP: "Russia: 4,309 / United States: 3,700 / China: 600 ... India: 180"
+    assert stockpiles["Russia", 2025] == 4309
+    assert stockpiles["United States", 2025] == 3700
+    assert stockpiles["China", 2025] == 600
+    assert stockpiles["India", 2025] == 180
+    # SIPRI 2025: "about 9,614 were in military stockpiles for potential use"
+    assert stockpiles.xs(2025, level="year").sum() == 9614
+
+
+def test_every_stockpile_value_names_its_release():
+    table = data.load("nuclear_stockpiles")
+    releases = table.groupby("year")["release"].unique()
+    assert list(releases[2023]) == ["FAS 2023"]
+    assert list(releases[2024]) == ["FAS 2024"]
+    assert list(releases[2025]) == ["SIPRI YB 2025 (FAS authors)"]
+
+
+def test_russia_declared_counts_above_the_limits_before_2018(new_start):
+    rus = new_start[new_start["party"] == "Russian Federation"].set_index(["as_of", "category"])["value"]
+    w = "warheads_on_deployed_ICBMs_SLBMs_plus_counted_for_deployed_HB"
+    # Air Force Magazine (State Dept fact sheet of 1 Oct 2016): 1,796 warheads; "Last year, 1,648"; 847 launchers
+    assert rus[pd.Timestamp("2016-09-01"), w] == 1796
+    assert rus[pd.Timestamp("2015-09-01"), w] == 1648
+    assert rus[pd.Timestamp("2016-09-01"), "deployed_and_nondeployed_launchers_ICBM_SLBM_plus_HB"] == 847
 
 
 def test_new_start_limits_and_declared_numbers(new_start):

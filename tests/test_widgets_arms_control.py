@@ -14,11 +14,11 @@ from widgets.exercises import arms_control as ex
 
 def test_stockpile_default_is_the_nine_state_sum():
     w = StockpileTimeline()
-    # FAS 2023 release: 9,576 warheads in 2023 (the sum SIPRI also reports); US 1945: 2
-    assert "9,576 in 2023" in w.message.value
+    # SIPRI Yearbook 2025: 9,614 warheads in military stockpiles in January 2025; US 1945: 2
+    assert "9,614 in 2025" in w.message.value
     assert "2 warheads in 1945" in w.message.value
     x, y = w.line.get_data()
-    assert x[0] == 1945 and x[-1] == 2023 and y[-1] == 9576
+    assert x[0] == 1945 and x[-1] == 2025 and y[-1] == 9614
     assert "New START (2010)" in w.message.value and "PTBT (1963)" in w.message.value
     assert 'alt="Line chart' in w.figure_pane.value
 
@@ -35,16 +35,16 @@ def test_choosing_a_country_and_years_changes_line_and_text():
     x, _ = w.line.get_data()
     assert (x.min(), x.max()) == (1992, 2010)
     assert "in 1992" in w.message.value and "in 2010" in w.message.value
-    # treaties signed in 1992-2010: CWC 1993, CTBT 1996, New START 2010 (START I was 1991)
-    assert "CWC (1993), CTBT (1996), New START (2010)" in w.message.value
+    # treaties signed in 1992-2010: CWC 1993, CTBT 1996, SORT 2002 (OSD), New START 2010 (START I was 1991)
+    assert "CWC (1993), CTBT (1996), SORT (2002), New START (2010)" in w.message.value
     assert "START I (1991)" not in w.message.value
     assert w.band.get_x() == pytest.approx(1991.5) and w.band.get_width() == pytest.approx(19)
 
 
 def test_years_after_the_data_say_so_without_an_error():
     w = StockpileTimeline(country="China")
-    w.years.value = (2024, 2026)
-    assert "no estimates between 2024 and 2026" in w.message.value
+    w.years.value = (2026, 2026)
+    assert "no estimates between 2026 and 2026" in w.message.value
     assert 'role="alert"' not in w.message.value
     assert len(w.peak.get_xdata()) == 0
 

@@ -4,7 +4,7 @@ Three interactive parts:
 
 * :class:`StockpileTimeline` - a country selector and a year range; draws the
   FAS estimates of warhead stockpiles (dataset ``nuclear_stockpiles``) above a
-  strip with the twelve treaties of the dataset ``treaties`` on the same year
+  strip with the fifteen treaties of the dataset ``treaties`` on the same year
   axis (signature, entry into force, end).
 * :class:`NewStartCheck` - boxes for a force structure; counts it under New
   START's rules (:mod:`widgets.models.new_start`) and shows the three counts
@@ -61,6 +61,7 @@ class StockpileTimeline:
 
     def __init__(self, country: str = ALL, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)):
         self.table = data.load("nuclear_stockpiles")
+        self.last_data_year = int(self.table["year"].max())
         self.treaties = data.load("treaties").sort_values("signed").reset_index(drop=True)
         countries = list(self.table.groupby("country")["warheads"].max().sort_values(ascending=False).index)
         self.country = W.Dropdown(options=[ALL, *countries], value=country, description="Country",
@@ -81,7 +82,7 @@ class StockpileTimeline:
     def _draw_base(self) -> None:
         # Fixed axes (log scale, 1945-2026), so a change only moves artists: the selected
         # years are highlighted rather than zoomed, which keeps every redraw a blit.
-        self.fig = ui.new_figure(7.4, 5.6)
+        self.fig = ui.new_figure(7.4, 6.2)
         self.ax, self.strip = self.fig.subplots(2, 1, sharex=True, height_ratios=[1.15, 1])
         ax, strip = self.ax, self.strip
         total = stockpile_series(self.table, ALL)
@@ -98,8 +99,9 @@ class StockpileTimeline:
         ax.grid(alpha=0.3, which="major")
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
         ax.legend(loc="lower right", fontsize=7, ncols=3)
-        ax.set_title("Estimated nuclear warhead stockpiles (FAS 2023 release; retired warheads excluded)",
-                     fontsize=9)
+        ax.set_title(f"Estimated nuclear warhead stockpiles, {FIRST_YEAR}–{self.last_data_year} "
+                     "(FAS 2023 release; FAS 2024 and SIPRI 2025 for the last two years; retired warheads excluded)",
+                     fontsize=8)
         # the strip: one row per treaty, signature (open circle), in force (filled), end (cross)
         n = len(self.treaties)
         for i, t in self.treaties.iterrows():
@@ -131,9 +133,9 @@ class StockpileTimeline:
         strip.grid(axis="x", alpha=0.3)
         strip.set_title("Treaties: ○ signed, ● entered into force (bar: in force, drawn to "
                         "22 Nov 2026), × ended", fontsize=8)
-        ui.source_note(self.fig, "Source: Federation of American Scientists, Status of World Nuclear "
-                       "Forces 2023 (Kristensen, Korda, Norris & Reynolds),\nvia Our World in Data, "
-                       "CC BY 4.0 (dataset: nuclear_stockpiles).\nTreaties: "
+        ui.source_note(self.fig, "Stockpiles: FAS Status of World Nuclear Forces 2023 (via Our World in Data, "
+                       "CC BY 4.0) to 2023;\nFAS 2024 and SIPRI Yearbook 2025 (Kristensen & Korda) for 2024–2025 "
+                       "(dataset: nuclear_stockpiles, as of Jan 2025).\nTreaties: "
                        + data.source_line("treaties").removeprefix("Source: "))
         self.blitter = ui.Blitter(self.fig, [self.band, self.strip_band, self.faint, self.line, self.peak])
 
@@ -156,7 +158,7 @@ class StockpileTimeline:
         if shown.empty:
             self.peak.set_data([], [])
             text = (f"<b>{escape(country)}</b>: no estimates between {lo} and {hi}. The FAS series in "
-                    f"this dataset runs from {series.index.min()} to {series.index.max()} (the 2023 release).")
+                    f"this dataset runs from {series.index.min()} to {series.index.max()} (see the release column).")
         else:
             peak_year = int(shown.idxmax())
             self.peak.set_data([peak_year], [shown.max() * 1.35])
@@ -164,13 +166,14 @@ class StockpileTimeline:
                     f"{shown.iloc[-1]:,} in {shown.index[-1]}; the highest in {lo}–{hi} is "
                     f"<b>{shown.max():,}</b> in {peak_year}.")
             if hi > series.index.max():
-                text += f" The estimates end in {series.index.max()} (FAS 2023 release)."
+                text += (f" The estimates end in {series.index.max()}: no release with estimates for "
+                         f"{series.index.max() + 1} was found.")
         text += f"<br>Treaties signed or opened for signature in {lo}–{hi}: {escape(treaty_text)}."
         self.message.say(text)
         alt = (f"Line chart, on a logarithmic scale, of the estimated nuclear warhead stockpile of {country} "
-               f"from 1945 to 2023 with the years {lo} to {hi} highlighted"
+               f"from 1945 to {self.last_data_year} with the years {lo} to {hi} highlighted"
                + ("" if shown.empty else f" (highest there: {shown.max():,} in {int(shown.idxmax())})")
-               + ", above a timeline of twelve arms control treaties from the Partial Test Ban Treaty "
+               + ", above a timeline of fifteen arms control treaties from the Partial Test Ban Treaty "
                  "(1963) to the TPNW (2017), showing when each was signed, in force and ended.")
         self.figure_pane.show_png(self.blitter.png(), alt=alt)
 
@@ -226,6 +229,8 @@ def declared_numbers(table: pd.DataFrame) -> dict[str, tuple[int, int, int]]:
     out = {}
     for (party, as_of), group in rows.groupby(["party", "as_of"], sort=True):
         values = group.set_index("category")["value"]
+        if not all(c in values.index for c in CATEGORIES):
+            continue  # a partial snapshot (e.g. only the warhead count is sourced) cannot be compared
         out[f"{party}, {as_of.date()}"] = tuple(int(values[c]) for c in CATEGORIES)
     return out
 
