@@ -13,6 +13,8 @@ from widgets.models.inspection import (
     curves,
     equilibrium,
     expected_payoffs,
+    leadership,
+    DETERRED,
 )
 
 
@@ -209,3 +211,48 @@ def test_bad_curve_inputs():
         curves(1, 3, 1, 5, d=[0.5, 1.01])
     with pytest.raises(InputError, match="n \\(number of points\\)"):
         curves(1, 3, 1, 5, n=1)
+
+
+# ------------------------------------------------------------ inspector leadership
+
+
+def test_leadership_by_hand_and_its_advantage():
+    # g=4, f=6, c=1, d=0.8, L=10: committed p = 4/(0.8·10) = 0.5, the inspectee complies;
+    # the inspector pays 0.5·1 = 0.5, versus −c/d = −1.25 in the simultaneous game
+    lead = leadership(g=4, f=6, c=1, d=0.8, L=10)
+    assert lead.regime == DETERRED
+    assert lead.inspect_probability == pytest.approx(0.5)
+    assert lead.cheat_probability == 0
+    assert lead.inspector_payoff == pytest.approx(-0.5)
+    assert equilibrium(g=4, f=6, c=1, d=0.8, L=10).inspector_payoff == pytest.approx(-1.25)
+
+
+def test_penalty_matters_under_leadership_but_not_for_mixed_cheating():
+    # review AC-E7: g=4, c=1, L=10, d=0.3. f=6: threshold 0.4 > 0.3, cheating is certain either way.
+    assert equilibrium(g=4, f=6, c=1, d=0.3, L=10).cheat_probability == 1
+    assert leadership(g=4, f=6, c=1, d=0.3, L=10).cheat_probability == 1
+    # f=16: threshold 0.2 < 0.3; simultaneous game cheats with q* = 1/(0.3·10) = 1/3,
+    # a committed inspector announces p = 4/(0.3·20) = 2/3 and the inspectee complies
+    assert equilibrium(g=4, f=16, c=1, d=0.3, L=10).cheat_probability == pytest.approx(1 / 3)
+    lead = leadership(g=4, f=16, c=1, d=0.3, L=10)
+    assert lead.cheat_probability == 0 and lead.inspect_probability == pytest.approx(2 / 3)
+
+
+def test_leadership_not_worth_when_deterrence_costs_more_than_the_loss():
+    # g=1, f=1, d=0.5: p* = 1/(0.5·2) = 1; c=3 > L=2, so p*·c = 3 > 2: do not inspect
+    lead = leadership(g=1, f=1, c=3, d=0.5, L=2)
+    assert lead.regime == NOT_WORTH_INSPECTING and lead.inspect_probability == 0
+    assert lead.inspector_payoff == pytest.approx(-2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(g=st.floats(0.1, 20), f=st.floats(0.1, 20), c=st.floats(0.1, 20),
+       d=st.floats(0.05, 1.0), L=st.floats(0.1, 50))
+def test_leadership_is_never_worse_for_the_inspector(g, f, c, d, L):
+    # committing can only help the leader: its payoff is at least its Nash payoff
+    lead = leadership(g, f, c, d, L)
+    nash = equilibrium(g, f, c, d, L)
+    assert lead.inspector_payoff >= nash.inspector_payoff - 1e-9
+    # when deterred, the announced p makes cheating worth at most nothing
+    if lead.regime == DETERRED:
+        assert inspectee_if(True, lead.inspect_probability, g, f, d) <= 1e-9

@@ -90,6 +90,11 @@ def test_declared_numbers_are_drawn_from_the_dataset():
     w.compare.value = "Russian Federation, 2020-09-01"
     assert "510 / 1,447 / 764" in w.message.value
     assert "Russian Federation, 2023-03-01" not in w.compare.options  # Russia provided none
+    # Sept 2016 (Air Force Magazine, State Dept fact sheet of 1 Oct 2016): 508 / 1,796 / 847, above (b) and (c)
+    w.compare.value = "Russian Federation, 2016-09-01"
+    assert "508 / 1,796 / 847" in w.message.value
+    # Sept 2015 has only the warhead count in the dataset, so it cannot be compared with a force
+    assert "Russian Federation, 2015-09-01" not in w.compare.options
 
 
 @pytest.mark.parametrize("box, value, words", [
@@ -172,3 +177,15 @@ def test_exercise_answers_worked_by_hand():
     assert check("arms_control-new-start-years", 15).correct is True
     assert check("arms_control-new-start-years", 10).correct is False
     assert check("arms_control-new-start-years", ...).correct is None
+    # no strategic-offensive treaty in force: 3 Oct 1977 (SALT I ends) to 5 Dec 1994 (START I
+    # enters into force) = 17 years + 63 days = 6,272 days = 17.17 years; SORT (1 June 2003 to
+    # 5 Feb 2011) closes the 2009-2011 gap, so forgetting it gives about 18.4
+    assert ex.years_without_strategic_limits() == pytest.approx(6272 / 365.25)
+    assert check("arms_control-years-without-limits", 17.17).correct is True
+    assert check("arms_control-years-without-limits", 18.34).correct is False
+    # nine-state sum: 64,449 (1986), 33,374 (1994), 9,614 (2025): 31,075 / 54,835 = 56.7 %
+    assert check("arms_control-fall-before-start1", 57).correct is True
+    assert check("arms_control-fall-before-start1", 43).correct is False
+    # leadership: g·c/(d·L) = 12/2.25 = 5.333, minus g = 4: f = 1.333 (p <= 1 needs only f >= 0.44)
+    assert check("arms_control-leadership-penalty", 1.33).correct is True
+    assert check("arms_control-leadership-penalty", 0.44).correct is False

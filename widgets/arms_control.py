@@ -100,8 +100,7 @@ class StockpileTimeline:
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
         ax.legend(loc="lower right", fontsize=7, ncols=3)
         ax.set_title(f"Estimated nuclear warhead stockpiles, {FIRST_YEAR}–{self.last_data_year} "
-                     "(FAS 2023 release; FAS 2024 and SIPRI 2025 for the last two years; retired warheads excluded)",
-                     fontsize=8)
+                     "(retired warheads excluded; releases in the source line)", fontsize=9)
         # the strip: one row per treaty, signature (open circle), in force (filled), end (cross)
         n = len(self.treaties)
         for i, t in self.treaties.iterrows():

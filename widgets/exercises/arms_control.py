@@ -5,6 +5,8 @@ typed into the notebook. The force structure and the game's parameters are
 hypothetical teaching values, not estimates of any real state's forces.
 """
 
+import pandas as pd
+
 from widgets import data
 from widgets.check import Exercise, register
 from widgets.models import inspection, new_start
@@ -21,6 +23,49 @@ LETTERS = ("a", "b", "c")
 
 #: Exercise 2: gain from undetected cheating and penalty when caught.
 THRESHOLD_GAME = {"g": 3.0, "f": 9.0}
+
+
+#: Exercise on the treaty record: the bilateral treaties that limited strategic offensive forces.
+STRATEGIC_TREATIES = ("salt1_interim", "start1", "sort", "new_start")
+
+#: Exercise on inspector leadership: a game in which inspecting never pays without commitment.
+LEADERSHIP_GAME = {"g": 4.0, "c": 3.0, "d": 0.9, "L": 2.5}
+
+
+def years_without_strategic_limits(treaties: pd.DataFrame | None = None) -> float:
+    """Years between the first such treaty's entry into force and New START's expiry during which
+    none of ``STRATEGIC_TREATIES`` was in force (days / 365.25), from the treaties dataset."""
+    if treaties is None:
+        treaties = data.load("treaties")
+    rows = treaties.set_index("id").loc[list(STRATEGIC_TREATIES)]
+    start, end = rows["entered_into_force"].min(), rows["ended"].max()
+    days = pd.date_range(start, end - pd.Timedelta(days=1), freq="D")
+    covered = pd.Series(False, index=days)
+    for _, r in rows.iterrows():
+        covered |= (days >= r["entered_into_force"]) & (days < r["ended"])
+    return float((~covered).sum() / 365.25)
+
+
+def share_of_fall_before_start1() -> float:
+    """Percent of the fall in the nine-state stockpile sum, from its peak year to the last year
+    of the data, that had happened by START I's year of entry into force."""
+    total = data.load("nuclear_stockpiles").groupby("year")["warheads"].sum()
+    peak_year, last_year = int(total.idxmax()), int(total.index.max())
+    start1 = data.load("treaties").set_index("id").loc["start1", "entered_into_force"].year
+    return 100.0 * (total[peak_year] - total[start1]) / (total[peak_year] - total[last_year])
+
+
+def smallest_deterring_penalty(g: float, c: float, d: float, L: float) -> float:
+    """Smallest penalty f at which a committed inspector deters (inspection.leadership).
+
+    Deterrence needs p* = g/(d(g+f)) <= 1 and p*·c <= L, i.e. g + f >= g/d and
+    g + f >= g·c/(d·L).
+    """
+    f = max(g / d, g * c / (d * L)) - g
+    # the model agrees just above and just below the bound
+    assert inspection.leadership(g, f + 1e-6, c, d, L).regime == inspection.DETERRED
+    assert inspection.leadership(g, max(f - 1e-6, 1e-9), c, d, L).regime != inspection.DETERRED
+    return f
 
 
 def broken_limits(force: dict) -> list[str]:
@@ -67,4 +112,32 @@ register(Exercise(
     tolerance=0.05,
     hint="take the row 'new_start' of the treaties dataset and subtract its entry-into-force date "
          "from the date it ended; divide the days by 365.25.",
+))
+
+register(Exercise(
+    id="arms_control-years-without-limits",
+    expected=years_without_strategic_limits,
+    kind="number",
+    tolerance=0.05,
+    hint="list the entry-into-force and end dates of SALT I's Interim Agreement, START I, SORT and "
+         "New START; a year counts only if none of the four was in force. Check the years around "
+         "START I's expiry in December 2009 carefully.",
+))
+
+register(Exercise(
+    id="arms_control-fall-before-start1",
+    expected=share_of_fall_before_start1,
+    kind="number",
+    tolerance=1.0,
+    hint="take the nine-state sum in 1986, in 1994 and in the last year of the data; divide the "
+         "1986-1994 fall by the whole fall from 1986 to the last year and multiply by 100.",
+))
+
+register(Exercise(
+    id="arms_control-leadership-penalty",
+    expected=lambda: smallest_deterring_penalty(**LEADERSHIP_GAME),
+    kind="number",
+    tolerance=0.01,
+    hint="a committed inspector must announce p = g/(d·(g+f)); deterring is worth it only if that "
+         "costs no more than the loss it prevents, p·c <= L (and p <= 1). Solve for the smallest f.",
 ))

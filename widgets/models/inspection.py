@@ -19,6 +19,14 @@ With p = P(inspect) and q = P(cheat) the expected payoffs are
     inspectee: q·(g − p·d·(g + f))        inspector: −p·c − q·L·(1 − p·d).
 Each player's equilibrium mix makes the *other* indifferent:
     p* = g / (d·(g + f))   and   q* = c / (d·L).
+
+The simultaneous game assumes the inspector cannot commit. :func:`leadership`
+solves the variant that Avenhaus, von Stengel & Zamir (2002) call *inspector
+leadership*: the inspector announces p first and is believed; the inspectee
+then best-responds (complying when indifferent). The inspector then announces
+p = p* when that is feasible (p* <= 1) and worth it (p*·c <= L, or always if
+c < d·L), and the inspectee complies: the penalty f then matters, because it
+lowers the p* the inspector must commit to and the detection needed.
 """
 
 from __future__ import annotations
@@ -164,3 +172,49 @@ def curves(g, f, c, L, d=None, n: int = 200) -> InspectionCurves:
         regime=regime, inspectee_payoff=q * (g - p * d * (g + f)),
         inspector_payoff=-p * c - q * L * (1 - p * d),
     )
+
+
+DETERRED = "deterred"
+
+
+@dataclass(frozen=True)
+class LeadershipOutcome:
+    """The inspector-leadership solution: the announced p and the inspectee's reply."""
+
+    inspect_probability: float  # announced (and kept) inspection probability
+    cheat_probability: float  # 0 if deterred, else 1
+    regime: str  # DETERRED, CANNOT_DETER or NOT_WORTH_INSPECTING
+    inspectee_payoff: float
+    inspector_payoff: float
+    explanation: str
+
+
+def leadership(g, f, c, d, L) -> LeadershipOutcome:
+    """The inspection game when the inspector commits to p first (inspector leadership).
+
+    The inspectee cheats only if cheating pays strictly: (1 − p·d)·g − p·d·f > 0, i.e.
+    p < p* = g/(d(g+f)). Against a cheat the inspector's payoff is −L + p·(d·L − c);
+    deterring at p* gives −p*·c. Deterring beats every non-deterring p because
+    −p*·c − (−L + p*·(dL − c)) = L·(1 − p*·d) > 0, and it beats p = 0 iff p*·c <= L.
+    """
+    g, f, c, L = _check(g, f, c, L)
+    d = _detection(d)
+    p_star = g / (d * (g + f))
+    if p_star <= 1 and p_star * c <= L:
+        p, q, regime = p_star, 0.0, DETERRED
+        text = (f"Inspector leadership: announcing p = g/(d·(g+f)) = {p:.3g} makes cheating worth "
+                "nothing, so the inspectee complies (q = 0). A higher penalty f lowers the rate the "
+                "inspector must commit to.")
+    elif p_star > 1:
+        p = 1.0 if c < d * L else 0.0
+        q, regime = 1.0, CANNOT_DETER
+        text = (f"Even a committed inspector cannot deter: d = {d:.3g} is below g/(g+f) = "
+                f"{g / (g + f):.3g}, so cheating pays even if every look is made.")
+    else:
+        p, q, regime = 0.0, 1.0, NOT_WORTH_INSPECTING
+        text = (f"Deterring would need p = {p_star:.3g} at a cost p·c = {p_star * c:.3g} above the loss "
+                f"L = {L:.3g} it prevents, so the inspector does not inspect and the inspectee cheats.")
+    u_inspectee, u_inspector = expected_payoffs(p, q, g, f, c, d, L)
+    return LeadershipOutcome(inspect_probability=p, cheat_probability=q, regime=regime,
+                             inspectee_payoff=u_inspectee, inspector_payoff=u_inspector,
+                             explanation=text)
