@@ -356,8 +356,8 @@ def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignal:
     that reasons backwards is deterred by either type. With a smaller audience
     cost a bluffer can signal for free (a believed signal prevents the
     challenge, so the cost is never charged) and the signal cannot separate
-    the types in this two-type model. (In Fearon's richer model, where the
-    challenger's own resolve is also uncertain, tied hands can separate too.)
+    the types in this two-type model. (Fearon's own model is richer; in it
+    both kinds of signal can be informative.)
 
     Ties (cost exactly at a bound) are flagged with ``tie=True``; the weak
     inequalities above count them as separating (the indifferent type is
