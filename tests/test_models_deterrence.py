@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from widgets.models.deterrence import (brinkmanship, chicken, deterrence_calculus,
+from widgets.models.deterrence import (brinkmanship, chicken, costly_signal, deterrence_calculus,
                                        deterrence_curve, deterrence_game, screening,
                                        solve_deterrence_game)
 from widgets.models.games import Decision, solve_2x2
@@ -444,3 +444,66 @@ def test_brinkmanship_input_errors(kwargs, message):
     args.update(kwargs)
     with pytest.raises(InputError, match=message):
         brinkmanship(**args)
+
+
+# ------------------------------------------------------------ costly signals
+
+
+@pytest.mark.parametrize("cost, separating", [
+    # bluffer loss 2, war cost 6: separation iff 2 <= m <= 6 (worked in the docstring).
+    (0, False), (1.9, False), (2, True), (4, True), (6, True), (6.1, False), (10, False)])
+def test_sunk_cost_separates_between_the_bluffers_loss_and_the_war_cost(cost, separating):
+    r = costly_signal("sunk", cost, bluffer_loss=2, war_cost=6)
+    assert r.separating is separating
+    assert (r.lower, r.upper) == (2, 6)
+    assert r.commits is False
+
+
+def test_sunk_cost_by_hand_payoffs():
+    # m = 3, loss 2, war 6. Irresolute: signal -3 < silent-and-concede -2, so it stays silent.
+    # Resolute: signal -3 > silent-and-fight -6, so it signals. Separation.
+    r = costly_signal("sunk", 3, 2, 6)
+    assert r.separating and not r.tie and "Only the resolute type" in r.explanation
+    # m = 1: the irresolute type would pay 1 rather than lose 2, so it mimics.
+    assert "irresolute type would send it too" in costly_signal("sunk", 1, 2, 6).explanation
+    # m = 7: the resolute type would rather fight (6) than pay 7.
+    assert "even the resolute type" in costly_signal("sunk", 7, 2, 6).explanation
+
+
+def test_ties_at_the_bounds_are_flagged():
+    assert costly_signal("sunk", 2, 2, 6).tie and costly_signal("sunk", 6, 2, 6).tie
+    assert not costly_signal("sunk", 4, 2, 6).tie
+    # audience: commits iff 2 + a > 6, i.e. a > 4; a = 4 is a tie and does not commit.
+    at = costly_signal("audience", 4, 2, 6)
+    assert at.tie and at.commits is False and "exactly indifferent" in at.explanation
+
+
+@pytest.mark.parametrize("cost, commits", [(0, False), (3.9, False), (4.1, True), (20, True)])
+def test_audience_cost_commits_when_backing_down_costs_more_than_war(cost, commits):
+    r = costly_signal("audience", cost, bluffer_loss=2, war_cost=6)
+    assert r.commits is commits and r.separating is False
+    assert r.lower == pytest.approx(4) and r.upper is None
+
+
+@given(loss=st.floats(0, 50), gap=st.floats(0.01, 50), m=st.floats(0, 120))
+@settings(max_examples=200, deadline=None)
+def test_sunk_cost_separation_matches_the_two_incentive_constraints(loss, gap, m):
+    war = loss + gap
+    r = costly_signal("sunk", m, loss, war)
+    assume(not r.tie)
+    bluffer_stays_silent = -m < -loss  # paying is worse than being challenged and conceding
+    resolute_signals = -m > -war  # paying is better than being challenged and fighting
+    assert r.separating == (bluffer_stays_silent and resolute_signals)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(kind="cheap", cost=1, bluffer_loss=1, war_cost=2), "kind must be"),
+    (dict(kind="sunk", cost=-1, bluffer_loss=1, war_cost=2), "cost"),
+    (dict(kind="sunk", cost=1, bluffer_loss=3, war_cost=2), "bluffer_loss (3) must be smaller"),
+    (dict(kind="audience", cost=1, bluffer_loss=2, war_cost=2), "must be smaller"),
+    (dict(kind="sunk", cost="x", bluffer_loss=1, war_cost=2), "cost"),
+])
+def test_costly_signal_input_errors(kwargs, message):
+    with pytest.raises(InputError, match=None) as err:
+        costly_signal(**kwargs)
+    assert message in str(err.value)

@@ -174,11 +174,23 @@ def test_stable_css_classes():
 
 
 def test_exercise_answers_worked_by_hand():
-    assert check("deterrence-threshold", 0.375).correct  # (5 - 2) / 8
-    assert check("deterrence-threshold", 0.5).correct is False
+    assert check("deterrence-distinctions", "Immediate, Extended, Punishment").correct
+    assert check("deterrence-distinctions", "general, extended, punishment").correct is False
+    # c* = (0.8*10 - 1)/12 = 7/12 before, (0.4*10 - 1)/12 = 3/12 after: falls by 4/12.
+    assert check("deterrence-threshold", 1 / 3).correct
+    assert check("deterrence-threshold", 0.25).correct is False  # the new c*, not its fall
     # C fights (-1 > -2); D concedes (-1 > -4); C challenges (2 > 0).
-    assert check("deterrence-tree-outcome", "Defender concedes").correct
-    # s*0 + (1-s)(-2) = 4s + (1-s)(-12)  ->  -2 + 2s = 16s - 12  ->  s = 10/14
-    assert check("deterrence-chicken-mixed", 5 / 7).correct
-    assert check("deterrence-tripwire", "punishment").correct
-    assert check("deterrence-tripwire", "denial").correct is False
+    assert check("deterrence-tree-outcome", "challenge, concede").correct
+    assert check("deterrence-tree-outcome", "Status quo").correct is False
+    # D resists only if conceding < war (-4); then C compares war (-1) with 0 and stays put.
+    assert check("deterrence-tripwire", -4).correct
+    assert check("deterrence-tripwire", -1).correct is False
+    # sunk cost separates iff 2.5 <= m <= 5: B (3) and C (4.5).
+    assert check("deterrence-signal", ["C", "b"]).correct
+    assert check("deterrence-signal", ["A", "B", "C"]).correct is False
+    # s* = 10/14, so P(crash) = (4/14)^2 = 16/196.
+    assert check("deterrence-chicken-crash", 16 / 196).correct
+    assert check("deterrence-chicken-crash", 10 / 14).correct is False  # s*, not the crash
+    # 0.97^22 = 0.5117 > 0.5 > 0.97^23 = 0.4963.
+    assert check("deterrence-brink-steps", 23).correct
+    assert check("deterrence-brink-steps", 22).correct is False

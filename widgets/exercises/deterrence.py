@@ -1,45 +1,161 @@
-"""Exercises of the Deterrence chapter; every expected answer comes from the models."""
+"""Exercises of the Deterrence chapter; every expected answer comes from the models.
+
+Each exercise's parameters differ from the widgets' saved states and from the
+printed examples above it in the notebook, so no saved output gives the answer
+away (tests/test_exercises_deterrence.py checks that).
+"""
 
 from widgets.check import Exercise, register
 from widgets.models import deterrence
 from widgets.models.games import solve_2x2
 
+# ---------------------------------------------------------------- settings
+
+#: The distinctions exercise: the options, and the one that fits the scenario
+#: (a crisis threat, on behalf of an ally, of retaliation against cities).
+DISTINCTION_CHOICES = tuple(f"{a}, {b}, {c}" for a in ("general", "immediate")
+                            for b in ("direct", "extended") for c in ("denial", "punishment"))
+DISTINCTION_ANSWER = "immediate, extended, punishment"
+
+#: The denial exercise: gain, cost and punishment, and the chance of success before and after.
+DENIAL = dict(gain=10.0, cost=1.0, punishment=12.0, p_before=0.8, p_after=0.4)
+
+#: The tree exercise's payoffs (challenger, defender).
+TREE = dict(status_quo=(0, 0), concession=(2, -1), backdown=(-2, 1), war=(-1, -4))
+
+#: The Chicken exercise: both swerve, temptation, sucker, crash.
+CHICKEN = dict(both_swerve=0, temptation=4, sucker=-2, disaster=-12)
+
+#: The brinkmanship exercise: risk per step, and the chance of disaster to exceed.
+BRINK_RISK, BRINK_LEVEL = 0.03, 0.5
+
+#: The signalling exercise: the bluffer's loss from conceding, the war cost, and the
+#: sunk cost of each candidate signal.
+SIGNAL = dict(bluffer_loss=2.5, war_cost=5.0)
+SIGNAL_OPTIONS = {"A": 1.0, "B": 3.0, "C": 4.5, "D": 6.0}
+
+
+# ---------------------------------------------------------------- answers
+
+def denial_drop() -> float:
+    """How far c* falls when denial cuts the chance of success (both thresholds interior)."""
+    d = DENIAL
+    before = deterrence.deterrence_calculus(d["p_before"], d["gain"], d["cost"], d["punishment"], 0)
+    after = deterrence.deterrence_calculus(d["p_after"], d["gain"], d["cost"], d["punishment"], 0)
+    assert before.threshold_case == after.threshold_case == "interior"
+    return before.threshold - after.threshold
+
+
+def tripwire_threshold(lo: float = -100.0, hi: float = 100.0) -> float:
+    """The defender's payoff from conceding below which the challenger is deterred.
+
+    Found by bisection on the solved game (the tripwire lowers that one payoff);
+    every other payoff is the tree exercise's. The game is solved only where it
+    has no tie.
+    """
+    def deterred(x: float) -> bool:
+        return deterrence.solve_deterrence_game(
+            TREE["status_quo"], (TREE["concession"][0], x), TREE["backdown"], TREE["war"]).deterred
+
+    assert deterred(lo) and not deterred(hi)
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        try:
+            ok = deterred(mid)
+        except deterrence.InputError:  # an exact tie: nudge off it
+            ok = deterred(mid - 1e-9)
+        lo, hi = (mid, hi) if ok else (lo, mid)
+    return (lo + hi) / 2
+
+
+def chicken_crash() -> float:
+    """P(both go straight) in Chicken's mixed equilibrium."""
+    mixed = solve_2x2(deterrence.chicken(**CHICKEN)).mixed
+    return mixed.row_mix[1] * mixed.col_mix[1]
+
+
+def brink_steps() -> int:
+    """The smallest number of steps after which the chance of disaster exceeds BRINK_LEVEL."""
+    b = deterrence.brinkmanship(BRINK_RISK, 1000, win=1, concede=0, disaster=-1)
+    return int(b.steps[b.cumulative_risk > BRINK_LEVEL][0])
+
+
+def separating_signals() -> list[str]:
+    return [label for label, cost in SIGNAL_OPTIONS.items()
+            if deterrence.costly_signal("sunk", cost, **SIGNAL).separating]
+
+
+# ---------------------------------------------------------------- exercises
+
 register(Exercise(
-    id="deterrence-threshold",
-    # p = 0.5, gain = 10, cost = 2, punishment = 8 (status quo worth 0).
-    expected=lambda: deterrence.deterrence_calculus(0.5, 10, 2, 8, credibility=0.0).threshold,
-    kind="number",
-    tolerance=0.005,
-    hint="set EU(attack) = p×gain − cost − c×punishment equal to the status quo (0) and solve "
-         "for c; or set the calculator's sliders and read c* under the figure.",
+    id="deterrence-distinctions",
+    expected=lambda: DISTINCTION_ANSWER,
+    kind="choice",
+    choices=DISTINCTION_CHOICES,
+    hint="ask three separate questions: is an attack already being prepared? whose territory is "
+         "protected? does the threat stop the attack from succeeding, or make the attacker pay "
+         "afterwards?",
 ))
 
 register(Exercise(
+    id="deterrence-threshold",
+    expected=denial_drop,
+    kind="number",
+    tolerance=0.005,
+    hint="compute c* = (pG − K)/P before and after the change in p and subtract; notice which "
+         "terms cancel.",
+))
+
+#: The tree exercise's answer options: the four possible equilibrium paths, written out.
+TREE_PATHS = ("Status quo", "Challenge, Concede", "Challenge, Resist, Back down",
+              "Challenge, Resist, Fight")
+
+
+def tree_path() -> str:
+    """The equilibrium path of the tree exercise, as the actions taken, comma-separated."""
+    return ", ".join(deterrence.solve_deterrence_game(**TREE).path)
+
+
+register(Exercise(
     id="deterrence-tree-outcome",
-    # Status quo (0, 0); concession (2, -1); back down (-2, 1); war (-1, -4).
-    expected=lambda: deterrence.solve_deterrence_game(
-        status_quo=(0, 0), concession=(2, -1), backdown=(-2, 1), war=(-1, -4)).outcome,
+    expected=tree_path,
     kind="choice",
-    choices=("Status quo", "Defender concedes", "Challenger backs down", "War"),
+    choices=TREE_PATHS,
     hint="start at the last decision: would the challenger fight or back down if resisted? "
          "Then ask what the defender prefers, knowing that; then the challenger's first move.",
 ))
 
 register(Exercise(
-    id="deterrence-chicken-mixed",
-    # Chicken with both swerve 0, temptation 4, sucker -2, crash -12.
-    expected=lambda: solve_2x2(deterrence.chicken(0, 4, -2, -12)).mixed.row_mix[0],
+    id="deterrence-tripwire",
+    expected=tripwire_threshold,
     kind="number",
-    tolerance=0.005,
-    hint="the opponent's probability s of swerving must make you indifferent: "
-         "s×0 + (1 − s)×(−2) = s×4 + (1 − s)×(−12). Solve for s.",
+    tolerance=0.05,
+    hint="work backwards: what happens if the defender resists? For the defender to resist, "
+         "conceding must be worse than that. Then check whether the challenger still challenges.",
 ))
 
 register(Exercise(
-    id="deterrence-tripwire",
-    expected=lambda: "punishment",
-    kind="choice",
-    choices=("denial", "punishment"),
-    hint="a tripwire force is too small to stop an attack; ask what its presence makes "
-         "likely to happen after an attack.",
+    id="deterrence-chicken-crash",
+    expected=chicken_crash,
+    kind="number",
+    tolerance=0.005,
+    hint="first find the swerving probability that makes the other player indifferent; a crash "
+         "needs both players to go straight, independently.",
+))
+
+register(Exercise(
+    id="deterrence-brink-steps",
+    expected=brink_steps,
+    kind="number",
+    hint="the chance of getting through k steps safely is (1 − r)^k; find the first whole k at "
+         "which it drops below one half (logarithms help, then round the right way).",
+))
+
+register(Exercise(
+    id="deterrence-signal",
+    expected=separating_signals,
+    kind="set",
+    hint="for each signal ask two questions: would the irresolute type rather pay it than be "
+         "challenged and concede? would the resolute type rather pay it than be challenged and "
+         "fight? A signal separates only if the answers are no and yes.",
 ))

@@ -261,10 +261,13 @@ def screening(q, u_status_quo, u_concede, u_resist) -> Screening:
     preference is strict, so neither depends on beliefs). The challenger,
     knowing only q, challenges iff q*u_resist + (1-q)*u_concede > u_status_quo,
     i.e. iff q < q* = (u_concede - u_status_quo) / (u_concede - u_resist).
-    These strategies, with the challenger's belief equal to the prior q, are the
-    perfect Bayesian equilibrium of this one-sided incomplete-information game
-    (no signalling). All three payoffs are the challenger's; ``u_resist`` is its
-    payoff once resisted, after its own best reply (e.g. backing down).
+    This is a one-shot expected-utility comparison: each defender type's
+    response is fixed by assumption, the defender makes no move before the
+    challenge, and the challenger's belief is simply the prior q (nothing can
+    update it). Formally it is the perfect Bayesian equilibrium of that game,
+    but a trivial one; for a defender that can signal its type first, see
+    :func:`costly_signal`. All three payoffs are the challenger's; ``u_resist``
+    is its payoff once resisted, after its own best reply (e.g. backing down).
     """
     q = probability("q (the chance that the defender is resolute)", q)
     sq = number("u_status_quo", u_status_quo)
@@ -307,6 +310,106 @@ def screening(q, u_status_quo, u_concede, u_resist) -> Screening:
                    f"= {eu:.4g}, "
                    f"against {sq:g} for the status quo. {verdict} {why}")
     return Screening(q, eu, sq, None if tie else eu > sq, tie, threshold, raw, case, explanation)
+
+
+@dataclass(frozen=True)
+class CostlySignal:
+    """Whether a costly signal sent before the challenge reveals the defender's type."""
+
+    kind: str  # "sunk" (paid up front) or "audience" (paid only on backing down after signalling)
+    cost: float
+    bluffer_loss: float  # what the irresolute type loses by conceding
+    war_cost: float  # what either type loses by fighting
+    separating: bool  # sunk: only the resolute type signals, and the signal is believed
+    commits: bool  # audience: the signal makes even the irresolute type fight
+    tie: bool  # a type is exactly indifferent at this cost
+    lower: float  # sunk: smallest separating cost (the bluffer's loss); audience: commitment threshold
+    upper: float | None  # sunk: largest cost the resolute type will pay (its war cost); else None
+    explanation: str
+
+
+def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignal:
+    """Can a defender make its threat believed by paying for a signal first?
+
+    Two defender types value the disputed stake differently. Conceding costs
+    the *irresolute* type ``bluffer_loss`` and the resolute type more than the
+    war; fighting costs either type ``war_cost``. So the irresolute type
+    concedes if challenged (bluffer_loss < war_cost) and the resolute type
+    fights. Not being challenged is worth 0 to both. The challenger challenges
+    a defender it believes irresolute and leaves alone one it believes resolute
+    (a challenge that is resisted is worse for it than the status quo). Before
+    the challenge the defender may send one signal.
+
+    ``kind="sunk"`` (Fearon 1997, sinking costs): the signal costs ``cost``
+    whatever happens next (a mobilisation). Look for a separating equilibrium
+    in which only the resolute type signals, the challenger believes the
+    signal and challenges only a silent defender. The irresolute type will not
+    mimic if paying costs at least as much as being challenged and conceding
+    (cost >= bluffer_loss); the resolute type signals if paying costs no more
+    than being challenged and fighting (cost <= war_cost). Separation holds
+    exactly when bluffer_loss <= cost <= war_cost.
+
+    ``kind="audience"`` (Fearon 1994, 1997, tying hands): the signal is free
+    up front, but a defender that signals and then backs down pays ``cost``
+    (an audience cost). After signalling, the irresolute type fights if
+    bluffer_loss + cost > war_cost: the signal *commits* it, so a challenger
+    that reasons backwards is deterred by either type. With a smaller audience
+    cost a bluffer can signal for free (a believed signal prevents the
+    challenge, so the cost is never charged) and the signal cannot separate
+    the types in this two-type model. (Fearon's own model is richer; in it
+    both kinds of signal can be informative.)
+
+    Ties (cost exactly at a bound) are flagged with ``tie=True``; the weak
+    inequalities above count them as separating (the indifferent type is
+    assumed to take the separating action).
+    """
+    kind = str(kind).strip().lower()
+    if kind not in ("sunk", "audience"):
+        raise InputError(f'kind must be "sunk" (a cost paid up front) or "audience" (a cost paid '
+                         f'only on backing down); got {kind!r}.')
+    cost = non_negative("cost", cost)
+    loss = non_negative("bluffer_loss", bluffer_loss)
+    war = non_negative("war_cost", war_cost)
+    if not loss < war:
+        raise InputError(f"bluffer_loss ({loss:g}) must be smaller than war_cost ({war:g}): the "
+                         "irresolute type is the one that prefers conceding to fighting.")
+    if kind == "sunk":
+        mimics = cost < loss and not _tied(cost, loss)
+        resolute_pays = cost < war or _tied(cost, war)
+        tie = _tied(cost, loss) or _tied(cost, war)
+        separating = (not mimics) and resolute_pays
+        if mimics:
+            why = (f"A signal costing {cost:g} is cheaper than conceding ({loss:g}), so the "
+                   "irresolute type would send it too: the signal says nothing.")
+        elif not resolute_pays:
+            why = (f"A signal costing {cost:g} is dearer than fighting ({war:g}), so even the "
+                   "resolute type prefers to stay silent and fight if challenged.")
+        else:
+            why = (f"Only the resolute type pays {cost:g}: the irresolute type would rather be "
+                   f"challenged and concede ({loss:g}), the resolute type would rather pay than "
+                   f"fight ({war:g}). The signal is believed and deters.")
+        return CostlySignal("sunk", cost, loss, war, separating, False, tie, loss, war,
+                            f"Sunk-cost signal: separating {'yes' if separating else 'no'}. "
+                            f"{why} Separation needs a cost between the bluffer's loss from "
+                            "conceding and the war cost.")
+    threshold = war - loss
+    tie = _tied(cost, threshold, war, loss)
+    commits = cost > threshold and not tie
+    if commits:
+        why = (f"Backing down after the signal would cost the irresolute type {loss:g} + {cost:g}, "
+               f"more than fighting ({war:g}), so it would fight: the signal makes the threat "
+               "credible for both types and a challenger that reasons backwards is deterred.")
+    elif tie:
+        why = ("After the signal the irresolute type is exactly indifferent between backing down "
+               "and fighting, so the model cannot say whether the signal commits it.")
+    else:
+        why = (f"Backing down after the signal would cost the irresolute type {loss:g} + {cost:g}, "
+               f"less than fighting ({war:g}); it could signal for free and still back down, so "
+               "the signal cannot tell the types apart.")
+    return CostlySignal("audience", cost, loss, war, False, commits, tie, threshold, None,
+                        f"Audience-cost signal: commits {'yes' if commits else 'no'}. {why} The "
+                        "signal commits once the audience cost exceeds the war cost minus the "
+                        "bluffer's loss from conceding.")
 
 
 # --------------------------------------------------------------------------
