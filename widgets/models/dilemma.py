@@ -40,6 +40,10 @@ STRATEGIES = (
     "generous_tit_for_tat",
     "random",
 )
+#: Strategies outside the default line-up, used to test the shadow of the future.
+EXTRA_STRATEGIES = ("alternate",)
+#: Strategies whose play is fixed once the opponent is known (no coin flips).
+DETERMINISTIC = ("always_defect", "always_cooperate", "tit_for_tat", "grim_trigger", "alternate")
 DESCRIPTIONS = {
     "always_defect": "Always defects.",
     "always_cooperate": "Always cooperates.",
@@ -50,8 +54,9 @@ DESCRIPTIONS = {
         "`generosity` (forgiveness breaks echoes of mistakes)."
     ),
     "random": "Cooperates with probability 0.5 each round.",
+    "alternate": "Defects in round 1, then cooperates and defects in turn (D, C, D, C, ...).",
 }
-_CODE = {name: i for i, name in enumerate(STRATEGIES)}
+_CODE = {name: i for i, name in enumerate(STRATEGIES + EXTRA_STRATEGIES)}
 MAX_ROUNDS = 5_000
 
 
@@ -107,7 +112,8 @@ def _check_common(rounds, payoffs, noise, seed, generosity):
 
 def _code(name) -> int:
     if not isinstance(name, str) or name not in _CODE:
-        raise InputError(f"Unknown strategy {name!r}; choose from {', '.join(STRATEGIES)}.")
+        names = ", ".join(STRATEGIES + EXTRA_STRATEGIES)
+        raise InputError(f"Unknown strategy {name!r}; choose from {names}.")
     return _CODE[name]
 
 
@@ -131,6 +137,7 @@ def _play(code_a, code_b, rounds, payoffs, noise, generosity, rng):
             ~ever_defected[::-1],  # grim trigger
             other_last | forgive[t],  # generous tit-for-tat
             heads[t],  # random
+            np.full(shape, t % 2 == 1),  # alternate: D in round 1, then C, D, C, ...
         )
         moves[t] = np.choose(codes, options) ^ flips[t]
         last = moves[t]
@@ -222,3 +229,84 @@ def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
         matrix=matrix, cooperation=cooperation, rounds=rounds, noise=noise, seed=seed,
         generosity=generosity, self_play=bool(self_play),
     )
+
+
+def win_counts(noise: float, seeds: Sequence[int] = range(30), **kwargs) -> dict[str, int]:
+    """How often each strategy of the default line-up wins the tournament over `seeds`.
+
+    One tournament per seed (other arguments as in `tournament`); a strategy's
+    count is the number of seeds on which it ranks first (ties go to the
+    strategy listed first, as in `tournament`). Counts sum to len(seeds).
+    """
+    seeds = [count("seed", s) for s in seeds]
+    if not seeds:
+        raise InputError("Give at least one seed, e.g. range(30).")
+    counts = {name: 0 for name in kwargs.get("strategies", STRATEGIES)}
+    for seed in seeds:
+        counts[tournament(noise=noise, seed=seed, **kwargs).ranking[0]] += 1
+    return counts
+
+
+# --------------------------------------------------------------------------
+# The shadow of the future: a game that goes on with probability w each round
+# --------------------------------------------------------------------------
+
+
+def _continuation(w) -> float:
+    w = probability("continuation probability w", w)
+    if w >= 1:
+        raise InputError("The continuation probability w must be below 1, or the game never ends "
+                         "and total payoffs are infinite; got w = 1.")
+    return w
+
+
+def shadow_value(first: str, second: str, w: float, payoffs: Payoffs = Payoffs()) -> tuple[float, float]:
+    """Expected total payoffs when, after every round, the game goes on with probability w.
+
+    Round t (t = 0, 1, 2, ...) is reached with probability w**t, so a player's
+    expected total is the sum of w**t times its payoff in round t; w works like
+    a discount factor. There is no last round that either side can foresee, so
+    backward induction does not unravel cooperation. No noise; only the
+    strategies in `DETERMINISTIC` (no coin flips). Computed exactly: play
+    between these strategies repeats with period 2 from round 2 on, which the
+    function checks before summing the geometric tail.
+    """
+    w = _continuation(w)
+    if not isinstance(payoffs, Payoffs):
+        raise InputError("payoffs must be Payoffs(T, R, P, S).")
+    for name in (first, second):
+        _code(name)
+        if name not in DETERMINISTIC:
+            raise InputError(f"shadow_value needs strategies without coin flips ({', '.join(DETERMINISTIC)}); "
+                             f"got {name!r}.")
+    codes = np.array([_code(first)]), np.array([_code(second)])
+    moves, pay = _play(*codes, 6, payoffs, 0.0, 0.0, np.random.default_rng(0))
+    moves, pay = moves[:, :, 0], pay[:, :, 0]
+    defected = np.logical_or.accumulate(~moves, axis=0)
+    # the state entering round t is (last moves, who has ever defected, t mod 2)
+    if not (np.array_equal(moves[1], moves[3]) and np.array_equal(defected[1], defected[3])):
+        raise RuntimeError(f"play of {first} against {second} is not periodic from round 2")  # pragma: no cover
+    head = pay[0] + w * pay[1]
+    tail = (w ** 2 * pay[2] + w ** 3 * pay[3]) / (1 - w ** 2)
+    total = head + tail
+    return float(total[0]), float(total[1])
+
+
+def cooperation_threshold(strategy: str, payoffs: Payoffs = Payoffs()) -> float:
+    """Smallest continuation probability w at which no deviation beats playing `strategy` against itself.
+
+    * grim_trigger: the best deviation is to defect at once and for ever, worth
+      T + wP/(1−w), against R/(1−w) for staying with grim; grim holds when
+      w ≥ (T−R)/(T−P).
+    * tit_for_tat: two deviations matter (Axelrod 1984, ch. 3): always defect,
+      worth T + wP/(1−w), and alternating D, C, D, ..., worth (T + wS)/(1−w²).
+      Tit-for-tat holds when w ≥ max((T−R)/(T−P), (T−R)/(R−S)).
+    """
+    if not isinstance(payoffs, Payoffs):
+        raise InputError("payoffs must be Payoffs(T, R, P, S).")
+    T, R, P, S = payoffs.T, payoffs.R, payoffs.P, payoffs.S
+    if strategy == "grim_trigger":
+        return (T - R) / (T - P)
+    if strategy == "tit_for_tat":
+        return max((T - R) / (T - P), (T - R) / (R - S))
+    raise InputError(f"cooperation_threshold knows 'grim_trigger' and 'tit_for_tat'; got {strategy!r}.")
