@@ -260,7 +260,8 @@ def _continuation(w) -> float:
     return w
 
 
-def shadow_value(first: str, second: str, w: float, payoffs: Payoffs = Payoffs()) -> tuple[float, float]:
+def shadow_value(first: str, second: str, w: float,
+                 payoffs: Payoffs = Payoffs()) -> tuple[float, float]:
     """Expected total payoffs when, after every round, the game goes on with probability w.
 
     Round t (t = 0, 1, 2, ...) is reached with probability w**t, so a player's
@@ -277,15 +278,16 @@ def shadow_value(first: str, second: str, w: float, payoffs: Payoffs = Payoffs()
     for name in (first, second):
         _code(name)
         if name not in DETERMINISTIC:
-            raise InputError(f"shadow_value needs strategies without coin flips ({', '.join(DETERMINISTIC)}); "
-                             f"got {name!r}.")
+            raise InputError("shadow_value needs strategies without coin flips "
+                             f"({', '.join(DETERMINISTIC)}); got {name!r}.")
     codes = np.array([_code(first)]), np.array([_code(second)])
     moves, pay = _play(*codes, 6, payoffs, 0.0, 0.0, np.random.default_rng(0))
     moves, pay = moves[:, :, 0], pay[:, :, 0]
     defected = np.logical_or.accumulate(~moves, axis=0)
     # the state entering round t is (last moves, who has ever defected, t mod 2)
     if not (np.array_equal(moves[1], moves[3]) and np.array_equal(defected[1], defected[3])):
-        raise RuntimeError(f"play of {first} against {second} is not periodic from round 2")  # pragma: no cover
+        raise RuntimeError(  # pragma: no cover
+            f"play of {first} against {second} is not periodic from round 2")
     head = pay[0] + w * pay[1]
     tail = (w ** 2 * pay[2] + w ** 3 * pay[3]) / (1 - w ** 2)
     total = head + tail
@@ -293,7 +295,7 @@ def shadow_value(first: str, second: str, w: float, payoffs: Payoffs = Payoffs()
 
 
 def cooperation_threshold(strategy: str, payoffs: Payoffs = Payoffs()) -> float:
-    """Smallest continuation probability w at which no deviation beats playing `strategy` against itself.
+    """Smallest continuation probability w at which no deviation beats `strategy` against itself.
 
     * grim_trigger: the best deviation is to defect at once and for ever, worth
       T + wP/(1−w), against R/(1−w) for staying with grim; grim holds when
@@ -309,4 +311,5 @@ def cooperation_threshold(strategy: str, payoffs: Payoffs = Payoffs()) -> float:
         return (T - R) / (T - P)
     if strategy == "tit_for_tat":
         return max((T - R) / (T - P), (T - R) / (R - S))
-    raise InputError(f"cooperation_threshold knows 'grim_trigger' and 'tit_for_tat'; got {strategy!r}.")
+    raise InputError(
+        f"cooperation_threshold knows 'grim_trigger' and 'tit_for_tat'; got {strategy!r}.")
