@@ -307,3 +307,37 @@ def test_alternate_is_not_in_the_default_lineup():
     assert "alternate" not in STRATEGIES
     moves = play_match("alternate", "always_cooperate", rounds=4).moves[:, 0]
     assert moves.tolist() == [False, True, False, True]
+
+
+# ------------------------------------------------------------------ a random end (Axelrod's second tournament)
+
+
+def test_fixed_length_results_are_unchanged_by_the_random_end_option():
+    a = tournament(noise=0.05, seed=4)
+    b = tournament(noise=0.05, seed=4, continuation=None)
+    assert np.array_equal(a.matrix, b.matrix) and a.lengths is None
+
+
+def test_random_end_scores_follow_each_match_length():
+    r = tournament(FOUR, continuation=0.9, seed=2)
+    i, j = r.strategies.index("tit_for_tat"), r.strategies.index("always_defect")
+    n = r.lengths[i, j]
+    # tit-for-tat against always defect: S once, then P for n − 1 rounds (5, 3, 1, 0)
+    assert r.matrix[i, j] == pytest.approx((0 + (n - 1) * 1) / n)
+    assert r.matrix[j, i] == pytest.approx((5 + (n - 1) * 1) / n)
+    k = r.strategies.index("always_cooperate")
+    assert r.matrix[k, k] == pytest.approx(3.0)  # R every round, whatever the length
+
+
+def test_random_end_lengths_are_geometric():
+    w = 0.95
+    lengths = np.concatenate([tournament(continuation=w, seed=s).lengths[np.triu_indices(6)]
+                              for s in range(40)])  # 840 matches
+    assert lengths.min() >= 1
+    # mean 1/(1-w) = 20, standard deviation sqrt(w)/(1-w) ≈ 19.5; standard error ≈ 0.67
+    assert abs(lengths.mean() - 1 / (1 - w)) < 3
+
+
+def test_random_end_rejects_w_of_one():
+    with pytest.raises(InputError, match="below 1"):
+        tournament(continuation=1.0)

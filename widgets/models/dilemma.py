@@ -13,6 +13,11 @@ Rules and assumptions:
 * Round robin: every pair of strategies plays one match of `rounds` rounds.
   Self-play is included by default, as in Axelrod's tournaments; in a self-play
   match the strategy's score is the mean of its two copies.
+* Horizon: by default every match lasts `rounds` rounds, and no strategy
+  counts rounds, so none exploits a known last round. `tournament(continuation=w)`
+  ends each match at random instead (Axelrod's second tournament), and
+  `shadow_value` / `cooperation_threshold` give the exact expected payoffs and
+  the thresholds of w at which grim trigger and tit-for-tat sustain cooperation.
 * Randomness: one numpy Generator per call, seeded with `seed`. It draws, in
   this order, an array U of shape (rounds, 2, pairs) of the strategies' own
   coin flips (used by `random` and `generous_tit_for_tat`), then an array V of
@@ -185,15 +190,25 @@ class TournamentResult:
     seed: int
     generosity: float
     self_play: bool
+    continuation: float | None = None  # w when each match ended at random, else None
+    lengths: np.ndarray | None = None  # lengths[i, j]: rounds played by i against j
 
 
 def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
                payoffs: Payoffs = Payoffs(), noise: float = 0.0, seed: int = 0,
-               generosity: float | None = None, self_play: bool = True) -> TournamentResult:
+               generosity: float | None = None, self_play: bool = True,
+               continuation: float | None = None) -> TournamentResult:
     """Round-robin tournament; returns scores, ranking and the pairwise payoff matrix.
 
     A strategy's score is the mean, over its matches (each counted equally), of
     its average payoff per round. generosity=None uses Nowak & Sigmund's value.
+
+    continuation=w ends each match at random, as in Axelrod's second tournament:
+    after every round the match goes on with probability w, so a match lasts n
+    rounds with probability w**(n−1)·(1−w) (mean 1/(1−w)), capped at MAX_ROUNDS;
+    `rounds` is then ignored. The lengths are drawn from a second generator
+    seeded with (seed, 1), so the moves' draws are those of a fixed-length
+    tournament as long as the longest match.
     """
     if isinstance(strategies, str) or not isinstance(strategies, Sequence):
         raise InputError(
@@ -209,9 +224,17 @@ def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
     rounds, noise, seed, generosity = _check_common(rounds, payoffs, noise, seed, generosity)
 
     i_idx, j_idx = np.triu_indices(m, k=0 if self_play else 1)
+    length = np.full(len(i_idx), rounds)
+    if continuation is not None:
+        continuation = _continuation(continuation)
+        draws = np.random.default_rng([seed, 1]).geometric(1 - continuation, size=len(i_idx))
+        length = np.minimum(draws, MAX_ROUNDS)
+        rounds = int(length.max())
     moves, pay = _play(np.array(codes)[i_idx], np.array(codes)[j_idx], rounds, payoffs,
                        noise, generosity, np.random.default_rng(seed))
-    avg_pay, coop = pay.mean(axis=0), moves.mean(axis=0)  # shape (2, pairs)
+    played = (np.arange(rounds)[:, None] < length[None, :])[:, None, :]  # (rounds, 1, pairs)
+    avg_pay = (pay * played).sum(axis=0) / length  # shape (2, pairs)
+    coop = (moves * played).sum(axis=0) / length
 
     matrix = np.full((m, m), np.nan)
     cooperation = np.full((m, m), np.nan)
@@ -227,8 +250,17 @@ def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
     return TournamentResult(
         strategies=names, scores=scores, ranking=tuple(names[i] for i in order),
         matrix=matrix, cooperation=cooperation, rounds=rounds, noise=noise, seed=seed,
-        generosity=generosity, self_play=bool(self_play),
+        generosity=generosity, self_play=bool(self_play), continuation=continuation,
+        lengths=_symmetric(m, i_idx, j_idx, length) if continuation is not None else None,
     )
+
+
+def _symmetric(m, i_idx, j_idx, values) -> np.ndarray:
+    grid = np.full((m, m), np.nan)
+    grid[i_idx, j_idx] = values
+    grid[j_idx, i_idx] = values
+    grid.flags.writeable = False
+    return grid
 
 
 def win_counts(noise: float, seeds: Sequence[int] = range(30), **kwargs) -> dict[str, int]:
