@@ -332,7 +332,7 @@ def cooperation_threshold(strategy: str, payoffs: Payoffs = Payoffs()) -> float:
     * grim_trigger: the best deviation is to defect at once and for ever, worth
       T + wP/(1−w), against R/(1−w) for staying with grim; grim holds when
       w ≥ (T−R)/(T−P).
-    * tit_for_tat: two deviations matter (Axelrod 1984, ch. 3): always defect,
+    * tit_for_tat: two deviations matter (Axelrod 1984): always defect,
       worth T + wP/(1−w), and alternating D, C, D, ..., worth (T + wS)/(1−w²).
       Tit-for-tat holds when w ≥ max((T−R)/(T−P), (T−R)/(R−S)).
     """
