@@ -6,9 +6,12 @@ import pytest
 from widgets.models.dilemma import (
     STRATEGIES,
     Payoffs,
+    cooperation_threshold,
     nowak_sigmund_generosity,
     play_match,
+    shadow_value,
     tournament,
+    win_counts,
 )
 from widgets.models.inputs import InputError
 
@@ -210,3 +213,131 @@ def test_default_lineup_has_all_strategies():
     # speed is measured by `make bench`, not asserted here
     assert len(STRATEGIES) == 6
     assert set(tournament(rounds=20).ranking) == set(STRATEGIES)
+
+
+# ------------------------------------------------------------------ seeds and the shadow of the future
+
+
+def test_win_counts_add_up_and_match_single_tournaments():
+    counts = win_counts(0.01, seeds=range(5), rounds=50)
+    assert sum(counts.values()) == 5
+    by_hand = [tournament(rounds=50, noise=0.01, seed=s).ranking[0] for s in range(5)]
+    assert counts == {name: by_hand.count(name) for name in STRATEGIES}
+
+
+def test_win_counts_without_noise_grim_always_first():
+    # with noise 0 only `random` and generous tit-for-tat draw coins; grim beats
+    # tit-for-tat against random and ties everywhere else (see the exercise tests)
+    assert win_counts(0.0, seeds=range(10))["grim_trigger"] == 10
+
+
+def test_win_counts_rejects_no_seeds():
+    with pytest.raises(InputError, match="at least one seed"):
+        win_counts(0.0, seeds=[])
+
+
+@pytest.mark.parametrize("w", [0.0, 0.2, 0.5, 0.9, 0.99])
+def test_shadow_values_match_geometric_sums(w):
+    T, R, P, S = 5, 3, 1, 0
+    assert shadow_value("grim_trigger", "grim_trigger", w) == pytest.approx((R / (1 - w),) * 2)
+    assert shadow_value("always_defect", "grim_trigger", w) == pytest.approx(
+        (T + w * P / (1 - w), S + w * P / (1 - w)))
+    # alternating against tit-for-tat: T, S, T, S, ... for the alternator, S, T, S, T for tft
+    assert shadow_value("alternate", "tit_for_tat", w) == pytest.approx(
+        ((T + w * S) / (1 - w ** 2), (S + w * T) / (1 - w ** 2)))
+    # alternating against grim: T, S, then grim defects for ever while the alternator
+    # keeps playing D, C, ...: P, S, P, S, ...
+    assert shadow_value("alternate", "grim_trigger", w)[0] == pytest.approx(
+        T + w * S + (w ** 2 * P + w ** 3 * S) / (1 - w ** 2))
+
+
+def test_shadow_value_agrees_with_a_long_truncated_match():
+    w, rounds = 0.9, 400  # w**400 is about 5e-19
+    for pair in [("tit_for_tat", "alternate"), ("grim_trigger", "always_defect"),
+                 ("always_cooperate", "grim_trigger")]:
+        pay = play_match(*pair, rounds=rounds).payoffs
+        weights = w ** np.arange(rounds)
+        assert shadow_value(*pair, w) == pytest.approx(tuple(weights @ pay))
+
+
+@pytest.mark.parametrize("payoffs", [Payoffs(), Payoffs(7, 4, 2, 0), Payoffs(6, 4, 1, 0)])
+def test_thresholds_are_where_deviating_stops_paying(payoffs):
+    T, R, P, S = payoffs.T, payoffs.R, payoffs.P, payoffs.S
+    grim = cooperation_threshold("grim_trigger", payoffs)
+    tft = cooperation_threshold("tit_for_tat", payoffs)
+    assert grim == pytest.approx((T - R) / (T - P))
+    assert tft == pytest.approx(max((T - R) / (T - P), (T - R) / (R - S)))
+    for strategy, w_star in (("grim_trigger", grim), ("tit_for_tat", tft)):
+        def best_deviation(w):
+            return max(shadow_value(d, strategy, w, payoffs)[0] for d in ("always_defect", "alternate"))
+
+        def stay(w):
+            return shadow_value(strategy, strategy, w, payoffs)[0]
+
+        assert best_deviation(w_star - 0.01) > stay(w_star - 0.01)
+        assert best_deviation(w_star + 0.01) < stay(w_star + 0.01)
+        assert best_deviation(w_star) == pytest.approx(stay(w_star))
+
+
+def test_axelrod_payoffs_thresholds_by_hand():
+    # (5-3)/(5-1) = 1/2 for grim; max(1/2, (5-3)/(3-0)) = 2/3 for tit-for-tat
+    assert cooperation_threshold("grim_trigger") == pytest.approx(0.5)
+    assert cooperation_threshold("tit_for_tat") == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("args, message", [
+    (("random", "tit_for_tat", 0.5), "without coin flips"),
+    (("tit_for_tat", "generous_tit_for_tat", 0.5), "without coin flips"),
+    (("tit_for_tat", "tit_for_tat", 1.0), "below 1"),
+    (("tit_for_tat", "tit_for_tat", -0.1), "continuation"),
+    (("tit_for_tat", "tit_for_tat", "soon"), "continuation"),
+    (("tit_for_tat", "nobody", 0.5), "Unknown strategy"),
+])
+def test_bad_shadow_inputs(args, message):
+    with pytest.raises(InputError, match=message):
+        shadow_value(*args)
+
+
+def test_threshold_only_for_known_strategies():
+    with pytest.raises(InputError, match="grim_trigger"):
+        cooperation_threshold("always_defect")
+
+
+def test_alternate_is_not_in_the_default_lineup():
+    assert "alternate" not in STRATEGIES
+    moves = play_match("alternate", "always_cooperate", rounds=4).moves[:, 0]
+    assert moves.tolist() == [False, True, False, True]
+
+
+# ------------------------------------------------------------------ a random end (Axelrod's second tournament)
+
+
+def test_fixed_length_results_are_unchanged_by_the_random_end_option():
+    a = tournament(noise=0.05, seed=4)
+    b = tournament(noise=0.05, seed=4, continuation=None)
+    assert np.array_equal(a.matrix, b.matrix) and a.lengths is None
+
+
+def test_random_end_scores_follow_each_match_length():
+    r = tournament(FOUR, continuation=0.9, seed=2)
+    i, j = r.strategies.index("tit_for_tat"), r.strategies.index("always_defect")
+    n = r.lengths[i, j]
+    # tit-for-tat against always defect: S once, then P for n − 1 rounds (5, 3, 1, 0)
+    assert r.matrix[i, j] == pytest.approx((0 + (n - 1) * 1) / n)
+    assert r.matrix[j, i] == pytest.approx((5 + (n - 1) * 1) / n)
+    k = r.strategies.index("always_cooperate")
+    assert r.matrix[k, k] == pytest.approx(3.0)  # R every round, whatever the length
+
+
+def test_random_end_lengths_are_geometric():
+    w = 0.95
+    lengths = np.concatenate([tournament(continuation=w, seed=s).lengths[np.triu_indices(6)]
+                              for s in range(40)])  # 840 matches
+    assert lengths.min() >= 1
+    # mean 1/(1-w) = 20, standard deviation sqrt(w)/(1-w) ≈ 19.5; standard error ≈ 0.67
+    assert abs(lengths.mean() - 1 / (1 - w)) < 3
+
+
+def test_random_end_rejects_w_of_one():
+    with pytest.raises(InputError, match="below 1"):
+        tournament(continuation=1.0)

@@ -185,12 +185,93 @@ def test_exercise_answers_by_hand():
 
 
 def test_choice_exercises_accept_only_the_listed_names():
-    assert check("arms_races-winner-no-noise", "tit for tat").correct is None
-    answer = exercise("arms_races-winner-no-noise").expected()
-    assert answer in dilemma.STRATEGIES
-    assert check("arms_races-winner-no-noise", answer).correct
-    noisy = dilemma.tournament(rounds=200, noise=0.05, seed=0).ranking[0]
-    assert check("arms_races-winner-noise", noisy).correct
+    assert check("arms_races-grim-lead", "random player").correct is None
+    assert check("arms_races-winner-noise", "defect").correct is None
+    # hand reasoning: without noise grim and tit-for-tat differ only against `random`
+    assert check("arms_races-grim-lead", "random").correct
+    assert not check("arms_races-grim-lead", "always_defect").correct
+    # the review's count over seeds 0-29 at noise 0.05: always defect 18, grim trigger 12
+    assert check("arms_races-winner-noise", "always_defect").correct
+    assert not check("arms_races-winner-noise", "grim_trigger").correct
+
+
+def test_winner_over_seeds_is_not_the_seed_0_winner_shown_in_the_saved_widget():
+    # the saved widget shows noise 0, seed 0; grading must rest on many seeds
+    assert exercise("arms_races-winner-noise").expected() != dilemma.tournament(noise=0.0).ranking[0]
+    counts = dilemma.win_counts(0.05)
+    assert sum(counts.values()) == 30
+    assert 0 < counts["grim_trigger"] < counts["always_defect"] < 30  # a majority, not a certainty
+
+
+def test_grim_lead_comes_only_from_the_random_entrant():
+    from widgets.exercises.arms_races import grim_lead_by_opponent
+
+    lead = grim_lead_by_opponent()
+    assert lead["random"] > 0
+    assert all(v == 0 for name, v in lead.items() if name != "random")
+
+
+def test_shadow_and_stag_hunt_exercises_by_hand():
+    # T=7, R=4, P=2, S=0: max((7-4)/(7-2), (7-4)/(4-0)) = max(0.6, 0.75) = 0.75
+    assert check("arms_races-tft-threshold", 0.75).correct
+    assert check("arms_races-tft-threshold", 3 / 4).correct
+    assert not check("arms_races-tft-threshold", 0.6).correct  # grim trigger's threshold
+    # Stag Hunt 4 > 3 > 2 > 1: both symmetric outcomes are equilibria, the mixed ones are not
+    assert check("arms_races-stag-hunt", ["arm/arm", "Restrain/Restrain"]).correct
+    assert not check("arms_races-stag-hunt", ["arm/arm"]).correct
+    assert check("arms_races-stag-hunt", "arm/arm").correct is None
+
+
+def _chapter_exercises():
+    """(exercise id, index of the {exercise} cell that asks it) for every self-check."""
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    nb = nbformat.read(Path(__file__).resolve().parents[1] / "chapters" / "arms_races.ipynb",
+                       as_version=4)
+    asked = {}
+    for i, cell in enumerate(nb.cells):
+        found = re.search(r'check\("([^"]+)"', cell.source) if cell.cell_type == "code" else None
+        if found and found.group(1) not in asked:
+            asked[found.group(1)] = max(j for j in range(i) if "{exercise}" in nb.cells[j].source)
+    return nb, asked
+
+
+def _saved_text(cells) -> str:
+    """What a reader sees printed: stream text, plain text and HTML (not image data)."""
+    parts = []
+    for cell in cells:
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            parts.append(str(out.get("text", "")))
+            for kind in ("text/plain", "text/html"):
+                parts.append(str(out.get("data", {}).get(kind, "")))
+    return " ".join(parts).lower()
+
+
+def test_every_self_check_is_scanned():
+    _, asked = _chapter_exercises()
+    assert {"arms_races-grim-lead", "arms_races-winner-noise", "arms_races-tft-threshold",
+            "arms_races-stag-hunt", "arms_races-equilibrium-x"} <= set(asked)
+
+
+@pytest.mark.parametrize("exercise_id", sorted(_chapter_exercises()[1]))
+def test_no_expected_answer_in_saved_outputs_above_its_exercise(exercise_id):
+    import re
+
+    nb, asked = _chapter_exercises()
+    above = _saved_text(nb.cells[:asked[exercise_id]])
+    expected = exercise(exercise_id).expected()
+    if isinstance(expected, str):
+        forms = {expected, expected.replace("_", " ")}
+    elif isinstance(expected, (set, list, tuple)):
+        forms = set(expected)
+    else:
+        forms = {f"{expected:.2f}", f"{expected:.3f}", f"{expected:g}", f"{100 * expected:g}%"}
+    for form in forms:
+        pattern = r"(?<![\w.])" + re.escape(form.lower()) + r"(?!\w)"
+        assert not re.search(pattern, above), f"{exercise_id}: {form!r} is printed above the exercise"
 
 
 def test_tipping_point_depends_on_the_starting_levels():

@@ -6,7 +6,7 @@ of any real pair of states.
 """
 
 from widgets.check import Exercise, register
-from widgets.models import dilemma, richardson
+from widgets.models import dilemma, games, richardson
 
 #: Exercise 1: a hypothetical race whose equilibrium the student computes by hand.
 EQUILIBRIUM_PARAMS = {"k": 0.2, "l": 0.3, "a": 0.5, "b": 0.4, "g": 1.0, "h": 0.5}
@@ -18,16 +18,27 @@ CRITICAL = {"l": 0.25, "a": 0.5, "b": 0.4}
 TFT_ROUNDS = 12
 TFT_PAYOFFS = dilemma.Payoffs(T=6, R=4, P=2, S=1)
 
-#: Exercise 4: the widget's default tournament, without and with noise.
-TOURNAMENT = {"rounds": 200, "seed": 0}
+#: Exercise 4: what holds across seeds (the saved widget shows only seed 0 without noise).
+SEEDS = range(30)
+ROUNDS = 200
 NOISY = 0.05
 CHOICES = tuple(dilemma.STRATEGIES)
 
+#: Exercise 5: the shadow of the future, with payoffs other than the chapter's demonstration.
+SHADOW_PAYOFFS = dilemma.Payoffs(T=7, R=4, P=2, S=0)
+
+#: Exercise 6: an assurance game (Stag Hunt): each state prefers mutual restraint (4) to
+#: exploiting the other (3); mutual arming (2) beats being the only one disarmed (1).
+STAG_HUNT = games.Game2x2(
+    row_payoffs=((4, 1), (3, 2)), col_payoffs=((4, 3), (1, 2)),
+    row_actions=("restrain", "arm"), col_actions=("restrain", "arm"), players=("X", "Y"),
+)
+OUTCOMES = ("restrain/restrain", "restrain/arm", "arm/restrain", "arm/arm")
+
 
 def _critical_k() -> float:
-    # With k = 0 the determinant a·b − k·l is a·b; it falls by l for each unit of k.
-    no_reaction = richardson.equilibrium(0.0, CRITICAL["l"], CRITICAL["a"], CRITICAL["b"])
-    return no_reaction.determinant / CRITICAL["l"]
+    # The equilibrium is stable while a·b > k·l; the boundary a·b = k·l, solved for k.
+    return CRITICAL["a"] * CRITICAL["b"] / CRITICAL["l"]
 
 
 def _tft_total() -> float:
@@ -35,8 +46,32 @@ def _tft_total() -> float:
     return float(match.payoffs[:, 0].sum())
 
 
-def _winner(noise: float) -> str:
-    return dilemma.tournament(dilemma.STRATEGIES, noise=noise, **TOURNAMENT).ranking[0]
+def grim_lead_by_opponent(seeds=SEEDS) -> dict[str, float]:
+    """Without noise: grim trigger's payoff minus tit-for-tat's, against each entrant, summed over seeds."""
+    lead = dict.fromkeys(dilemma.STRATEGIES, 0.0)
+    grim, tft = dilemma.STRATEGIES.index("grim_trigger"), dilemma.STRATEGIES.index("tit_for_tat")
+    for seed in seeds:
+        m = dilemma.tournament(rounds=ROUNDS, noise=0.0, seed=seed).matrix
+        for j, name in enumerate(dilemma.STRATEGIES):
+            if j not in (grim, tft):  # the two play each other and themselves alike
+                lead[name] += float(m[grim, j] - m[tft, j])
+    return lead
+
+
+def _grim_lead_source() -> str:
+    lead = grim_lead_by_opponent()
+    return max(lead, key=lambda name: abs(lead[name]))
+
+
+def _most_frequent_winner(noise: float) -> str:
+    counts = dilemma.win_counts(noise, seeds=SEEDS, rounds=ROUNDS)
+    return max(counts, key=counts.get)
+
+
+def _stag_hunt_equilibria() -> set[str]:
+    labels = {(1.0, 1.0): "restrain/restrain", (1.0, 0.0): "restrain/arm",
+              (0.0, 1.0): "arm/restrain", (0.0, 0.0): "arm/arm"}
+    return {labels[(e.row_mix[0], e.col_mix[0])] for e in games.solve_2x2(STAG_HUNT).pure}
 
 
 register(Exercise(
@@ -67,20 +102,40 @@ register(Exercise(
 ))
 
 register(Exercise(
-    id="arms_races-winner-no-noise",
-    expected=lambda: _winner(0.0),
+    id="arms_races-grim-lead",
+    expected=_grim_lead_source,
     kind="choice",
     choices=CHOICES,
-    hint="run the tournament widget with noise 0 and seed 0 (payoffs 5, 3, 1, 0; 200 rounds) "
-         "and read the top row of the table.",
+    hint="without noise, grim trigger and tit-for-tat both cooperate with every strategy that "
+         "never defects first. Look for the entrant that defects first now and then, and compare "
+         "what each of the two does after that (use the tournament's matrix, seed by seed).",
 ))
 
 register(Exercise(
     id="arms_races-winner-noise",
-    expected=lambda: _winner(NOISY),
+    expected=lambda: _most_frequent_winner(NOISY),
     kind="choice",
     choices=CHOICES,
-    hint="set the noise slider to 0.05 (seed 0, payoffs 5, 3, 1, 0; 200 rounds) and read the "
-         "top row of the table; think about what one mistaken defection does to grim trigger "
-         "and tit-for-tat.",
+    hint="count, for each strategy, the seeds 0–29 on which it ranks first at noise 0.05 "
+         "(dilemma.win_counts does the counting); one seed is not enough.",
+))
+
+register(Exercise(
+    id="arms_races-tft-threshold",
+    expected=lambda: dilemma.cooperation_threshold("tit_for_tat", SHADOW_PAYOFFS),
+    kind="number",
+    tolerance=0.005,
+    hint="compare R/(1−w) with the two deviations that matter against tit-for-tat: defecting "
+         "for ever, T + wP/(1−w), and alternating, (T + wS)/(1−w²). Tit-for-tat needs w at or "
+         "above the larger of the two thresholds.",
+))
+
+register(Exercise(
+    id="arms_races-stag-hunt",
+    expected=_stag_hunt_equilibria,
+    kind="set",
+    choices=OUTCOMES,
+    hint="for each of the four outcomes ask whether either state could do better by changing "
+         "only its own move; remember that here each state prefers mutual restraint to "
+         "exploiting the other.",
 ))

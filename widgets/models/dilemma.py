@@ -13,6 +13,11 @@ Rules and assumptions:
 * Round robin: every pair of strategies plays one match of `rounds` rounds.
   Self-play is included by default, as in Axelrod's tournaments; in a self-play
   match the strategy's score is the mean of its two copies.
+* Horizon: by default every match lasts `rounds` rounds, and no strategy
+  counts rounds, so none exploits a known last round. `tournament(continuation=w)`
+  ends each match at random instead (Axelrod's second tournament), and
+  `shadow_value` / `cooperation_threshold` give the exact expected payoffs and
+  the thresholds of w at which grim trigger and tit-for-tat sustain cooperation.
 * Randomness: one numpy Generator per call, seeded with `seed`. It draws, in
   this order, an array U of shape (rounds, 2, pairs) of the strategies' own
   coin flips (used by `random` and `generous_tit_for_tat`), then an array V of
@@ -40,6 +45,10 @@ STRATEGIES = (
     "generous_tit_for_tat",
     "random",
 )
+#: Strategies outside the default line-up, used to test the shadow of the future.
+EXTRA_STRATEGIES = ("alternate",)
+#: Strategies whose play is fixed once the opponent is known (no coin flips).
+DETERMINISTIC = ("always_defect", "always_cooperate", "tit_for_tat", "grim_trigger", "alternate")
 DESCRIPTIONS = {
     "always_defect": "Always defects.",
     "always_cooperate": "Always cooperates.",
@@ -50,8 +59,9 @@ DESCRIPTIONS = {
         "`generosity` (forgiveness breaks echoes of mistakes)."
     ),
     "random": "Cooperates with probability 0.5 each round.",
+    "alternate": "Defects in round 1, then cooperates and defects in turn (D, C, D, C, ...).",
 }
-_CODE = {name: i for i, name in enumerate(STRATEGIES)}
+_CODE = {name: i for i, name in enumerate(STRATEGIES + EXTRA_STRATEGIES)}
 MAX_ROUNDS = 5_000
 
 
@@ -107,7 +117,8 @@ def _check_common(rounds, payoffs, noise, seed, generosity):
 
 def _code(name) -> int:
     if not isinstance(name, str) or name not in _CODE:
-        raise InputError(f"Unknown strategy {name!r}; choose from {', '.join(STRATEGIES)}.")
+        names = ", ".join(STRATEGIES + EXTRA_STRATEGIES)
+        raise InputError(f"Unknown strategy {name!r}; choose from {names}.")
     return _CODE[name]
 
 
@@ -131,6 +142,7 @@ def _play(code_a, code_b, rounds, payoffs, noise, generosity, rng):
             ~ever_defected[::-1],  # grim trigger
             other_last | forgive[t],  # generous tit-for-tat
             heads[t],  # random
+            np.full(shape, t % 2 == 1),  # alternate: D in round 1, then C, D, C, ...
         )
         moves[t] = np.choose(codes, options) ^ flips[t]
         last = moves[t]
@@ -178,15 +190,25 @@ class TournamentResult:
     seed: int
     generosity: float
     self_play: bool
+    continuation: float | None = None  # w when each match ended at random, else None
+    lengths: np.ndarray | None = None  # lengths[i, j]: rounds played by i against j
 
 
 def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
                payoffs: Payoffs = Payoffs(), noise: float = 0.0, seed: int = 0,
-               generosity: float | None = None, self_play: bool = True) -> TournamentResult:
+               generosity: float | None = None, self_play: bool = True,
+               continuation: float | None = None) -> TournamentResult:
     """Round-robin tournament; returns scores, ranking and the pairwise payoff matrix.
 
     A strategy's score is the mean, over its matches (each counted equally), of
     its average payoff per round. generosity=None uses Nowak & Sigmund's value.
+
+    continuation=w ends each match at random, as in Axelrod's second tournament:
+    after every round the match goes on with probability w, so a match lasts n
+    rounds with probability w**(n−1)·(1−w) (mean 1/(1−w)), capped at MAX_ROUNDS;
+    `rounds` is then ignored. The lengths are drawn from a second generator
+    seeded with (seed, 1), so the moves' draws are those of a fixed-length
+    tournament as long as the longest match.
     """
     if isinstance(strategies, str) or not isinstance(strategies, Sequence):
         raise InputError(
@@ -202,9 +224,17 @@ def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
     rounds, noise, seed, generosity = _check_common(rounds, payoffs, noise, seed, generosity)
 
     i_idx, j_idx = np.triu_indices(m, k=0 if self_play else 1)
+    length = np.full(len(i_idx), rounds)
+    if continuation is not None:
+        continuation = _continuation(continuation)
+        draws = np.random.default_rng([seed, 1]).geometric(1 - continuation, size=len(i_idx))
+        length = np.minimum(draws, MAX_ROUNDS)
+        rounds = int(length.max())
     moves, pay = _play(np.array(codes)[i_idx], np.array(codes)[j_idx], rounds, payoffs,
                        noise, generosity, np.random.default_rng(seed))
-    avg_pay, coop = pay.mean(axis=0), moves.mean(axis=0)  # shape (2, pairs)
+    played = (np.arange(rounds)[:, None] < length[None, :])[:, None, :]  # (rounds, 1, pairs)
+    avg_pay = (pay * played).sum(axis=0) / length  # shape (2, pairs)
+    coop = (moves * played).sum(axis=0) / length
 
     matrix = np.full((m, m), np.nan)
     cooperation = np.full((m, m), np.nan)
@@ -220,5 +250,98 @@ def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
     return TournamentResult(
         strategies=names, scores=scores, ranking=tuple(names[i] for i in order),
         matrix=matrix, cooperation=cooperation, rounds=rounds, noise=noise, seed=seed,
-        generosity=generosity, self_play=bool(self_play),
+        generosity=generosity, self_play=bool(self_play), continuation=continuation,
+        lengths=_symmetric(m, i_idx, j_idx, length) if continuation is not None else None,
     )
+
+
+def _symmetric(m, i_idx, j_idx, values) -> np.ndarray:
+    grid = np.full((m, m), np.nan)
+    grid[i_idx, j_idx] = values
+    grid[j_idx, i_idx] = values
+    grid.flags.writeable = False
+    return grid
+
+
+def win_counts(noise: float, seeds: Sequence[int] = range(30), **kwargs) -> dict[str, int]:
+    """How often each strategy of the default line-up wins the tournament over `seeds`.
+
+    One tournament per seed (other arguments as in `tournament`); a strategy's
+    count is the number of seeds on which it ranks first (ties go to the
+    strategy listed first, as in `tournament`). Counts sum to len(seeds).
+    """
+    seeds = [count("seed", s) for s in seeds]
+    if not seeds:
+        raise InputError("Give at least one seed, e.g. range(30).")
+    counts = {name: 0 for name in kwargs.get("strategies", STRATEGIES)}
+    for seed in seeds:
+        counts[tournament(noise=noise, seed=seed, **kwargs).ranking[0]] += 1
+    return counts
+
+
+# --------------------------------------------------------------------------
+# The shadow of the future: a game that goes on with probability w each round
+# --------------------------------------------------------------------------
+
+
+def _continuation(w) -> float:
+    w = probability("continuation probability w", w)
+    if w >= 1:
+        raise InputError("The continuation probability w must be below 1, or the game never ends "
+                         "and total payoffs are infinite; got w = 1.")
+    return w
+
+
+def shadow_value(first: str, second: str, w: float,
+                 payoffs: Payoffs = Payoffs()) -> tuple[float, float]:
+    """Expected total payoffs when, after every round, the game goes on with probability w.
+
+    Round t (t = 0, 1, 2, ...) is reached with probability w**t, so a player's
+    expected total is the sum of w**t times its payoff in round t; w works like
+    a discount factor. There is no last round that either side can foresee, so
+    backward induction does not unravel cooperation. No noise; only the
+    strategies in `DETERMINISTIC` (no coin flips). Computed exactly: play
+    between these strategies repeats with period 2 from round 2 on, which the
+    function checks before summing the geometric tail.
+    """
+    w = _continuation(w)
+    if not isinstance(payoffs, Payoffs):
+        raise InputError("payoffs must be Payoffs(T, R, P, S).")
+    for name in (first, second):
+        _code(name)
+        if name not in DETERMINISTIC:
+            raise InputError("shadow_value needs strategies without coin flips "
+                             f"({', '.join(DETERMINISTIC)}); got {name!r}.")
+    codes = np.array([_code(first)]), np.array([_code(second)])
+    moves, pay = _play(*codes, 6, payoffs, 0.0, 0.0, np.random.default_rng(0))
+    moves, pay = moves[:, :, 0], pay[:, :, 0]
+    defected = np.logical_or.accumulate(~moves, axis=0)
+    # the state entering round t is (last moves, who has ever defected, t mod 2)
+    if not (np.array_equal(moves[1], moves[3]) and np.array_equal(defected[1], defected[3])):
+        raise RuntimeError(  # pragma: no cover
+            f"play of {first} against {second} is not periodic from round 2")
+    head = pay[0] + w * pay[1]
+    tail = (w ** 2 * pay[2] + w ** 3 * pay[3]) / (1 - w ** 2)
+    total = head + tail
+    return float(total[0]), float(total[1])
+
+
+def cooperation_threshold(strategy: str, payoffs: Payoffs = Payoffs()) -> float:
+    """Smallest continuation probability w at which no deviation beats `strategy` against itself.
+
+    * grim_trigger: the best deviation is to defect at once and for ever, worth
+      T + wP/(1−w), against R/(1−w) for staying with grim; grim holds when
+      w ≥ (T−R)/(T−P).
+    * tit_for_tat: two deviations matter (Axelrod 1984): always defect,
+      worth T + wP/(1−w), and alternating D, C, D, ..., worth (T + wS)/(1−w²).
+      Tit-for-tat holds when w ≥ max((T−R)/(T−P), (T−R)/(R−S)).
+    """
+    if not isinstance(payoffs, Payoffs):
+        raise InputError("payoffs must be Payoffs(T, R, P, S).")
+    T, R, P, S = payoffs.T, payoffs.R, payoffs.P, payoffs.S
+    if strategy == "grim_trigger":
+        return (T - R) / (T - P)
+    if strategy == "tit_for_tat":
+        return max((T - R) / (T - P), (T - R) / (R - S))
+    raise InputError(
+        f"cooperation_threshold knows 'grim_trigger' and 'tit_for_tat'; got {strategy!r}.")

@@ -160,7 +160,8 @@ def equilibrium(k, l, a, b, g=0.0, h=0.0) -> Equilibrium:  # noqa: E741
         reason = (
             f"Unstable: one eigenvalue of [[−a, k], [l, −b]] ({lam_hi:.3g}) is positive "
             f"because mutual fear outweighs fatigue (k·l = {fear:.4g} > a·b = {fatigue:.4g}), "
-            "so any departure from the equilibrium grows exponentially."
+            "so almost every departure from the equilibrium grows exponentially (the "
+            "equilibrium is a saddle: only departures along its stable direction die away)."
         )
     positive_quadrant = x_star >= 0 and y_star >= 0
     text = f"Equilibrium at x* = {x_star:.4g}, y* = {y_star:.4g}. {reason}"
