@@ -96,12 +96,19 @@ def test_timeline_counts_follow_the_slider():
 
 
 def test_exercise_answers_follow_model_and_data():
-    assert check("r2p-draft-passes", "passes").correct is True  # 9 yes, abstentions are not vetoes
+    assert check("r2p-draft-passes", "draft-passes").correct is True  # 9 yes, abstentions are not vetoes
+    assert check("r2p-draft-passes", "draft-fails").correct is False
     # 1973 was 10-0-5: China voting no is a veto; two yes votes fewer leave 8 (< 9). The others still pass.
     assert check("r2p-1973-defeat", ["china-no", "two-yes-abstain"]).correct is True
     assert check("r2p-1973-defeat", ["china-no"]).correct is False
     # Bloc: P(no veto) rises from 0.48 to 0.6 (see the model tests), and P(pass) with it.
     assert check("r2p-bloc-effect", "higher").correct is True
+    assert check("r2p-scope", "ethnic-cleansing").correct is True  # one of the four crimes of para 138
+    assert check("r2p-scope", "earthquake").correct is False
+    # The dataset has years with no recorded veto (e.g. 2013, when 2118 passed unanimously); votes alone
+    # cannot separate agreement from drafts never tabled.
+    assert check("r2p-no-veto-years", "cannot-tell").correct is True
+    assert check("r2p-no-veto-years", "agreement").correct is False
     assert check("r2p-pillar", "pillar two").correct is True
     assert check("r2p-pillar", "pillar three").correct is False
 

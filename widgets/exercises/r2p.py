@@ -19,9 +19,10 @@ def _row(document: str):
 
 register(Exercise(
     id="r2p-draft-passes",
-    expected=lambda: "passes" if sc.decide(_draft_ballot()).passes else "fails",
+    # Keys rather than the words "passes"/"fails", which the widgets above print in their saved state.
+    expected=lambda: "draft-passes" if sc.decide(_draft_ballot()).passes else "draft-fails",
     kind="choice",
-    choices=("passes", "fails"),
+    choices=("draft-passes", "draft-fails"),
     hint="count the yes votes against the nine needed, then ask which votes can be a veto: only a 'no' "
          "from a permanent member is one. You can set this ballot in the vote simulator.",
 ))
@@ -103,4 +104,31 @@ register(Exercise(
     choices=("pillar one", "pillar two", "pillar three"),
     hint="ask who acts and how: the state alone, others helping a willing state, or others responding "
          "because the state is manifestly failing.",
+))
+
+register(Exercise(
+    id="r2p-scope",
+    # Paragraphs 138-139 cover four crimes only: genocide, war crimes, ethnic cleansing, crimes against humanity.
+    expected=lambda: "ethnic-cleansing",
+    kind="choice",
+    choices=("earthquake", "ethnic-cleansing", "coup"),
+    hint="paragraphs 138 and 139 name four crimes and nothing else; ask which situation is one of them.",
+))
+
+
+def _years_without_veto() -> list[int]:
+    votes = data.load("unsc_votes")
+    vetoed = votes[~votes["adopted"] & (votes["yes"] >= 9)]
+    years = set(vetoed["date"].dt.year)
+    return [y for y in range(min(years), max(years) + 1) if y not in years]
+
+
+register(Exercise(
+    id="r2p-no-veto-years",
+    # A year with no recorded veto is consistent with agreement and with drafts never tabled (hidden veto):
+    # the recorded votes cannot tell them apart. The check is that such years exist in the data.
+    expected=lambda: "cannot-tell" if _years_without_veto() else "agreement",
+    kind="choice",
+    choices=("agreement", "cannot-tell", "veto-abandoned"),
+    hint="ask which drafts reach a recorded vote at all, and what a sponsor who expects a veto may do instead.",
 ))
