@@ -39,6 +39,25 @@ def names(cell):
     ("S/2016/846", 11, 2, 2, {"Angola", "China"}, {"Russia"}, False),
     # SC/8351: "11 in Favour To None Against, with 4 Abstentions (Algeria, Brazil, China, United States)".
     ("S/RES/1593 (2005)", 11, 0, 4, {"Algeria", "Brazil", "China", "United States"}, set(), True),
+    # Added for issue 13 / review R2P-E3, P4, P3; typed from the sources:
+    # SC/6659: "a vote of 3 in favour (China, Namibia, Russian Federation) to 12 against, with no abstentions".
+    ("S/1999/328", 3, 12, 0, set(), {"France", "United Kingdom", "United States"}, False),
+    # SC/11473: "Through the unanimous adoption of resolution 2165 (2014)".
+    ("S/RES/2165 (2014)", 15, 0, 0, set(), set(), True),
+    # S/PV.7038 (copy): "There were 15 votes in favour ... adopted unanimously as resolution 2118 (2013)".
+    ("S/RES/2118 (2013)", 15, 0, 0, set(), set(), True),
+    # SC/14074: "11 in favour, to none against, with 4 abstentions (China, Russian Federation, United Kingdom,
+    # United States)".
+    ("S/RES/2504 (2020)", 11, 0, 4, {"China", "Russia", "United Kingdom", "United States"}, set(), True),
+    # SC/14247: "12 votes in favour to none against, with 3 abstentions (China, Dominican Republic, Russian
+    # Federation)".
+    ("S/RES/2533 (2020)", 12, 0, 3, {"China", "Dominican Republic", "Russia"}, set(), True),
+    # TASS: "Twelve members ... voted in favor ..., while the UK, the US and France abstained".
+    ("S/RES/2642 (2022)", 12, 0, 3, {"France", "United Kingdom", "United States"}, set(), True),
+    # UN News (pt): "14 Estados-membros a favor e veto da Rússia".
+    ("S/2024/826", 14, 1, 0, set(), {"Russia"}, False),
+    # A News / TRT: "Thirteen other Security Council members voted in favor ... while China abstained".
+    ("S/2023/506", 13, 1, 1, {"China"}, {"Russia"}, False),
 ])
 def test_recorded_votes_match_the_sources(votes, document, yes, no, abstain, abstainers, vetoers, adopted):
     row = votes.loc[document]
@@ -53,6 +72,30 @@ def test_rows_resting_on_wikipedia_alone_or_disputed_are_left_out(votes):
     for document in ("S/RES/918 (1994)", "S/RES/836 (1993)", "S/RES/819 (1993)", "S/RES/1706 (2006)"):
         assert document not in votes.index
     assert not any("WIKI" in s for s in votes["source"])
+
+
+def test_resolution_1973_is_ringed_like_1970(votes):
+    # Both preambles recall the Libyan authorities' responsibility to protect (review R2P-E2).
+    assert votes.loc["S/RES/1973 (2011)", "references_r2p"] == True  # noqa: E712
+    assert votes.loc["S/RES/1970 (2011)", "references_r2p"] == True  # noqa: E712
+
+
+def test_syria_is_not_shown_only_through_its_vetoes(votes):
+    syria = votes[votes["case"] == "syria"]
+    assert syria["adopted"].sum() >= 6  # 2118, 2139, 2165, 2504, 2533, 2642
+    unanimous = syria[syria["adopted"] & (syria["yes"] == 15)].index
+    assert {"S/RES/2118 (2013)", "S/RES/2139 (2014)", "S/RES/2165 (2014)"} <= set(unanimous)
+
+
+def test_dataset_states_its_as_of_date_and_range():
+    import json
+    from pathlib import Path
+    package = json.loads((Path(data.__file__).parent.parent / "datasets" / "datapackage.json").read_text())
+    res = {r["name"]: r for r in package["resources"]}
+    assert res["unsc_votes"]["as_of"] == "2026-12-02" and res["r2p_cases"]["as_of"] == "2026-12-02"
+    latest = data.load("unsc_votes")["date"].max()
+    assert str(latest.date()) <= res["unsc_votes"]["as_of"]
+    assert res["unsc_votes"]["temporal"].endswith(str(latest.date()))
 
 
 def test_every_row_has_a_source_and_a_quality(votes):
@@ -85,4 +128,5 @@ def test_cases_cover_the_eight_cases_each_with_a_source():
     assert cases["source"].str.len().gt(0).all()
     text = " ".join(cases["what_followed"])
     assert "Approximately 800,000" in text  # UN Independent Inquiry, S/1999/1257
-    assert "7,000 to 8,000" in text  # ICTY text, as the source words it
+    assert "7,000 – 8,000" in text  # ICTY Appeals Judgement para 2, as the source words it
+    assert "2 August 2001" in text and "19 April 2004" in text  # Krstić trial and appeal (review R2P-E4)

@@ -59,3 +59,31 @@ def test_score_is_between_min_and_max_share_and_contributions_add_up(scores, wei
     assert 0 <= a.score <= 1 + 1e-12
     assert sum(a.contributions.values()) == pytest.approx(a.score)
     assert min(scores) / SCALE - 1e-9 <= a.score <= max(scores) / SCALE + 1e-9
+
+
+def test_minimum_rule_is_the_weakest_weighted_criterion():
+    scores = dict(zip(CRITERIA, [4, 4, 3, 1, 3, 2]))
+    a = assess(scores)
+    assert a.minimum == pytest.approx(1 / 4) and a.weakest == "last resort"
+    assert a.value("minimum") == pytest.approx(0.25) and a.value("weighted mean") == pytest.approx(17 / 24)
+    # A criterion with weight 0 is ignored by the minimum, as by the mean.
+    weights = full(1) | {"last resort": 0}
+    b = assess(scores, weights)
+    assert b.minimum == pytest.approx(2 / 4) and b.weakest == "reasonable prospects"
+
+
+def test_lexicographic_reading_takes_the_heaviest_failing_criterion():
+    scores = dict(zip(CRITERIA, [4, 4, 3, 1, 3, 0]))  # last resort and reasonable prospects fail
+    weights = full(1) | {"reasonable prospects": 3, "last resort": 2}
+    assert assess(scores, weights).first_failing == "reasonable prospects"
+    assert assess(full(3)).first_failing == ""
+    with pytest.raises(InputError, match="rule must be one of"):
+        assess(full(3)).value("median")
+
+
+@given(st.lists(st.floats(0, SCALE), min_size=6, max_size=6),
+       st.lists(st.floats(0.01, 10), min_size=6, max_size=6))
+def test_minimum_never_exceeds_the_weighted_mean(scores, weights):
+    a = assess(dict(zip(CRITERIA, scores)), dict(zip(CRITERIA, weights)))
+    assert a.minimum <= a.score + 1e-9
+    assert a.minimum == pytest.approx(min(scores) / SCALE)

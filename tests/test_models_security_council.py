@@ -227,3 +227,88 @@ def test_probabilities_need_the_whole_council():
     probs = {m: (0.5, 0.2) for m in ("China", "France", "Russia", "UK", "US") + ELECTED}
     with pytest.raises(InputError, match="missing: United Kingdom, United States"):
         passage_probability(probs)
+
+
+# --- Bloc voting (review R2P-M1) and voting power (R2P-M3) ---------------------------------
+
+def _real_council(china=(0.5, 0.2), russia=(0.4, 0.4)):
+    probs = {"China": china, "France": (0.9, 0.0), "Russia": russia,
+             "United Kingdom": (0.9, 0.0), "United States": (0.9, 0.0)}
+    return probs | {f"Elected {i}": (0.7, 0.1) for i in range(1, 11)}
+
+
+def test_bloc_with_no_following_is_the_independent_model():
+    from widgets.models.security_council import passage_probability, passage_probability_bloc
+    probs = _real_council()
+    a, b = passage_probability(probs), passage_probability_bloc(probs, follow=0.0)
+    assert b.probability == pytest.approx(a.probability, abs=1e-12)
+    assert list(b.yes_distribution) == pytest.approx(list(a.yes_distribution), abs=1e-12)
+
+
+def test_full_bloc_veto_chance_by_hand():
+    # France, UK, US never vote no. Independent: P(no veto) = (1 - 0.4)(1 - 0.2) = 0.48.
+    # China always copies Russia: China can only say no when Russia does, so P(no veto) = 1 - 0.4 = 0.6.
+    from widgets.models.security_council import passage_probability_bloc
+    probs = _real_council()
+    assert passage_probability_bloc(probs, follow=0.0).p_no_veto == pytest.approx(0.48)
+    assert passage_probability_bloc(probs, follow=1.0).p_no_veto == pytest.approx(0.6)
+    half = passage_probability_bloc(probs, follow=0.5).p_no_veto  # 0.6 * (0.5 * 1 + 0.5 * 0.8) = 0.54
+    assert half == pytest.approx(0.54)
+
+
+def test_bloc_matches_brute_force_on_a_small_council():
+    from widgets.models.security_council import passage_probability_bloc
+    import itertools
+    perm = ("A", "B")
+    probs = {"A": (0.3, 0.5), "B": (0.6, 0.1), "x": (0.5, 0.2), "y": (0.7, 0.1), "z": (0.4, 0.3)}
+    f = 0.7
+    total = 0.0
+    for pattern in itertools.product(("yes", "no", "abstain"), repeat=5):
+        votes = dict(zip(probs, pattern))
+        weight = 1.0
+        for m, v in votes.items():
+            py, pn = probs[m]
+            if m == "B":  # B follows A with probability f, else votes on its own
+                own = {"yes": py, "no": pn, "abstain": 1 - py - pn}[v]
+                weight *= f * (v == votes["A"]) + (1 - f) * own
+            else:
+                weight *= {"yes": py, "no": pn, "abstain": 1 - py - pn}[v]
+        if decide(votes, perm, 5, 3).passes:
+            total += weight
+    got = passage_probability_bloc(probs, "A", "B", f, perm, 5, 3).probability
+    assert got == pytest.approx(total, abs=1e-12)
+
+
+def test_bloc_bad_inputs_are_explained():
+    from widgets.models.security_council import passage_probability_bloc
+    with pytest.raises(InputError, match="not one of the members"):
+        passage_probability_bloc(_real_council(), leader="USSR")
+    with pytest.raises(InputError, match="must be different"):
+        passage_probability_bloc(_real_council(), leader="China", follower="China")
+    with pytest.raises(InputError):
+        passage_probability_bloc(_real_council(), follow=1.5)
+
+
+def test_shapley_shubik_of_the_security_council():
+    # Shapley & Shubik (1954) and later textbook values for the 15-member council: about 0.1963 for each
+    # permanent member and 0.00186 for each elected member; all indices add up to 1.
+    from widgets.models.security_council import shapley_shubik
+    p, e = shapley_shubik()
+    assert p == pytest.approx(0.19627, abs=1e-5) and e == pytest.approx(0.0018648, abs=1e-6)
+    assert 5 * p + 10 * e == pytest.approx(1.0)
+
+
+def test_shapley_shubik_matches_enumeration_on_a_small_council():
+    from widgets.models.security_council import shapley_shubik
+    import itertools
+    members = ["P1", "P2", "e1", "e2", "e3"]  # two permanent, three elected, three votes needed
+    pivots = dict.fromkeys(members, 0)
+    orders = list(itertools.permutations(members))
+    for order in orders:
+        for i, m in enumerate(order):
+            coalition = set(order[: i + 1])
+            if len(coalition) >= 3 and {"P1", "P2"} <= coalition:
+                pivots[m] += 1
+                break
+    p, e = shapley_shubik(2, 5, 3)
+    assert p == pytest.approx(pivots["P1"] / len(orders)) and e == pytest.approx(pivots["e1"] / len(orders))

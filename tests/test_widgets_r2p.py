@@ -42,7 +42,7 @@ def test_eight_yes_votes_fail_without_any_veto():
 def test_passage_odds_match_the_model_and_bad_pairs_are_explained():
     w = r2p.PassageOdds()
     w.russia_no.value = 0.5
-    expected = sc.passage_probability(w.probabilities())
+    expected = sc.passage_probability(w.probabilities())  # bloc slider at 0: the independent model
     assert f"<b>{expected.probability:.3f}</b>" in w.message.value
     heights = [b.get_height() for b in w.bars]
     assert heights == pytest.approx(list(expected.yes_distribution))
@@ -84,18 +84,31 @@ def test_criteria_widget_explains_all_zero_weights():
 def test_timeline_counts_follow_the_slider():
     w = r2p.CouncilTimeline(year=1999)
     # Hand count from the dataset's sources: 929 (1994) and 1244 (1999) adopted, no vetoed draft yet.
-    assert "<b>2</b> adopted resolutions (0 with a confirmed reference to R2P) and <b>0</b> vetoed" in w.message.value
+    # Hand count to 1999: 912, 929 (1994) and 1244 (1999) adopted; the Kosovo draft S/1999/328 not adopted.
+    assert "<b>3</b> adopted resolutions (0 with a confirmed reference to R2P) and <b>1</b> drafts" in w.message.value
     w.year.value = 2011
-    # Adopted to 2011: 929, 1244, 1593, 1674, 1769, 1970, 1973, 1975 = 8; R2P: 1674, 1970, 1975;
-    # vetoed: S/2007/14 and S/2011/612.
-    assert "<b>8</b> adopted resolutions (3 with" in w.message.value and "<b>2</b> vetoed" in w.message.value
-    assert len(w.vetoed_pts.get_offsets()) == 2 and len(w.r2p_pts.get_offsets()) == 3
+    # Adopted to 2011: 912, 929, 1244, 1593, 1674, 1769, 1970, 1973, 1975 = 9; R2P: 1674, 1970, 1973, 1975;
+    # not adopted: S/1999/328, S/2007/14 and S/2011/612.
+    assert "<b>9</b> adopted resolutions (4 with" in w.message.value and "<b>3</b> drafts" in w.message.value
+    assert len(w.vetoed_pts.get_offsets()) == 3 and len(w.r2p_pts.get_offsets()) == 4
+    w.year.value = 2026  # the slider reaches the dataset's as-of year
+    assert "No vote in the dataset in 2026" in w.message.value
 
 
 def test_exercise_answers_follow_model_and_data():
-    assert check("r2p-draft-passes", "passes").correct is True  # 9 yes, abstentions are not vetoes
-    assert check("r2p-1973-abstentions", 5).correct is True
-    assert check("r2p-1973-abstainers", ["Brazil", "China", "Germany", "India", "Russia"]).correct is True
+    assert check("r2p-draft-passes", "draft-passes").correct is True  # 9 yes, abstentions are not vetoes
+    assert check("r2p-draft-passes", "draft-fails").correct is False
+    # 1973 was 10-0-5: China voting no is a veto; two yes votes fewer leave 8 (< 9). The others still pass.
+    assert check("r2p-1973-defeat", ["china-no", "two-yes-abstain"]).correct is True
+    assert check("r2p-1973-defeat", ["china-no"]).correct is False
+    # Bloc: P(no veto) rises from 0.48 to 0.6 (see the model tests), and P(pass) with it.
+    assert check("r2p-bloc-effect", "higher").correct is True
+    assert check("r2p-scope", "ethnic-cleansing").correct is True  # one of the four crimes of para 138
+    assert check("r2p-scope", "earthquake").correct is False
+    # The dataset has years with no recorded veto (e.g. 2013, when 2118 passed unanimously); votes alone
+    # cannot separate agreement from drafts never tabled.
+    assert check("r2p-no-veto-years", "cannot-tell").correct is True
+    assert check("r2p-no-veto-years", "agreement").correct is False
     assert check("r2p-pillar", "pillar two").correct is True
     assert check("r2p-pillar", "pillar three").correct is False
 
@@ -103,3 +116,22 @@ def test_exercise_answers_follow_model_and_data():
 def test_stable_css_classes():
     assert "sin-r2p-council-vote" in r2p.CouncilVote().view._dom_classes
     assert "sin-r2p-timeline" in r2p.CouncilTimeline().view._dom_classes
+
+
+def test_bloc_slider_changes_the_odds_and_warns_when_off():
+    w = r2p.PassageOdds()
+    assert "independent" in w.message.value and "bloc" in w.message.value
+    before = w.message.value
+    w.follow.value = 1.0
+    expected = sc.passage_probability_bloc(w.probabilities(), "Russia", "China", 1.0)
+    assert f"<b>{expected.probability:.3f}</b>" in w.message.value and w.message.value != before
+    assert "copies Russia" in w.message.value
+
+
+def test_criteria_widget_offers_the_minimum_rule():
+    w = r2p.CriteriaAssessment(case="libya")
+    w.scores["last resort"].value = 0.5
+    w.rule.value = "minimum"
+    # Scores 2,2,2,0.5,2,2: minimum 0.5 / 4 = 0.125, set by last resort.
+    assert "<b>0.12</b>" in w.message.value or "<b>0.13</b>" in w.message.value
+    assert "last resort" in w.message.value and w.total.get_height() == pytest.approx(0.125)

@@ -181,7 +181,7 @@ class PassageOdds:
     DEFAULTS = {"China": (0.5, 0.2), "France": (0.9, 0.0), "Russia": (0.4, 0.4),
                 "United Kingdom": (0.9, 0.0), "United States": (0.9, 0.0)}
 
-    def __init__(self, elected_yes: float = 0.7, elected_no: float = 0.1):
+    def __init__(self, elected_yes: float = 0.7, elected_no: float = 0.1, follow: float = 0.0):
         def slider(label, value, width="15rem", label_width="3rem"):
             return W.FloatSlider(value=value, min=0.0, max=1.0, step=0.05, description=label,
                                  continuous_update=False, readout_format=".2f",
@@ -191,6 +191,7 @@ class PassageOdds:
         self.p_no = {m: slider("P(no)", n) for m, (_, n) in self.DEFAULTS.items()}
         self.elected_yes = slider("Each elected: P(yes)", elected_yes, **wide)
         self.elected_no = slider("P(no)", elected_no)
+        self.follow = slider("China follows Russia: P", follow, **wide)
         self.russia_no = self.p_no["Russia"]
         self.russia_no.add_class("sin-control")
         self.figure_pane = ui.FigurePane()
@@ -200,6 +201,8 @@ class PassageOdds:
         for yes, no in [(self.p_yes[m], self.p_no[m]) for m in sc.PERMANENT] + [(self.elected_yes, self.elected_no)]:
             controls += [yes, no]
             rows.append(W.HBox([yes, no]))
+        controls.append(self.follow)
+        rows.append(W.HBox([self.follow, W.HTML("<small>0 = votes independently; 1 = always votes as Russia does</small>")]))
         for s in controls:
             s.observe(lambda change: self.update(), names="value")
         grid = W.VBox(rows)
@@ -232,7 +235,7 @@ class PassageOdds:
         ui.guarded(self.message, self._update)
 
     def _update(self) -> None:
-        result = sc.passage_probability(self.probabilities())
+        result = sc.passage_probability_bloc(self.probabilities(), "Russia", "China", self.follow.value)
         dist = result.yes_distribution
         for bar, p in zip(self.bars, dist):
             bar.set_height(p)
@@ -245,7 +248,11 @@ class PassageOdds:
             f"P(the draft passes) = <b>{result.probability:.3f}</b>. P(no permanent member votes no) = "
             f"{result.p_no_veto:.3f}; P(at least 9 yes votes) = {result.p_enough_votes:.3f}. "
             "Passing needs both at once, and they are not independent, so P(passes) is computed exactly "
-            "rather than as their product.")
+            "rather than as their product."
+            + (f" China copies Russia's vote with probability {self.follow.value:.2f} (a bloc); otherwise it uses "
+               "its own sliders." if self.follow.value > 0 else
+               " <i>All votes are treated as independent, which real Council votes are not: try the bloc "
+               "slider.</i>"))
         mode = int(np.argmax(dist))
         self.figure_pane.show_png(self.blitter.png(), alt=(
             f"Bar chart of the probability of each number of yes votes from 0 to 15; the most likely number is "
@@ -268,17 +275,19 @@ class CriteriaAssessment:
         self.scores = {c: slider(c, 2.0, crit.SCALE, "23rem", "10rem") for c in crit.CRITERIA}
         self.weights = {c: slider("weight", 1.0, 3.0, "14rem", "3.5rem") for c in crit.CRITERIA}
         self.just_cause = self.scores["just cause"]
+        self.rule = W.Dropdown(options=list(crit.RULES), value="weighted mean", description="Combine by",
+                               layout=W.Layout(width="16rem"))
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self.council = W.HTML()
         self._draw_base()
         self.case.observe(lambda change: self.update(), names="value")
-        for s in [*self.scores.values(), *self.weights.values()]:
+        for s in [*self.scores.values(), *self.weights.values(), self.rule]:
             s.observe(lambda change: self.update(), names="value")
         header = W.HTML("<b>Score each criterion</b> (0 = clearly not met, 4 = clearly met) "
                         "<b>and weight it</b> (0 = ignore, 3 = counts three times)")
         grid = W.VBox([header] + [W.HBox([self.scores[c], self.weights[c]]) for c in crit.CRITERIA])
-        self.view = ui.panel("r2p-criteria", [self.case],
+        self.view = ui.panel("r2p-criteria", [self.case, self.rule],
                              [grid, self.figure_pane, self.message, self.council])
         self.update()
 
@@ -296,8 +305,8 @@ class CriteriaAssessment:
         self.total, = right.bar([0], [0], color=ui.PALETTE[2], edgecolor="black", lw=0.4, width=0.6)
         right.set_ylim(0, 1)
         right.set_xlim(-0.6, 0.6)
-        right.set_xticks([0], ["weighted"])
-        right.set_ylabel("Weighted score (0–1)")
+        right.set_xticks([0], ["combined"])
+        right.set_ylabel("Combined score (0–1)")
         self.blitter = ui.Blitter(self.fig, [*self.bars, self.total])
 
     def update(self) -> None:
@@ -309,7 +318,9 @@ class CriteriaAssessment:
         for bar, c in zip(self.bars, crit.CRITERIA):
             bar.set_width(scores[c])
             bar.set_facecolor(ui.PALETTE[1] if c in result.below_midpoint else ui.PALETTE[0])
-        self.total.set_height(result.score)
+        rule = self.rule.value
+        value = result.value(rule)
+        self.total.set_height(value)
         row = self.cases.loc[self.case.value]
         name = row["name"]
         if result.all_met:
@@ -317,8 +328,16 @@ class CriteriaAssessment:
         else:
             gate = (f"Below the midpoint: <b>{escape(', '.join(result.below_midpoint))}</b>. Each ICISS criterion is "
                     "worded as a test of its own, so a good average does not make up for these.")
-        self.message.say(f"Your weighted assessment of <b>{escape(name)}</b>: <b>{result.score:.2f}</b> on a "
-                         f"scale from 0 to 1. {gate}")
+        if rule == "minimum":
+            head = (f"Your assessment of <b>{escape(name)}</b> by the minimum rule: <b>{value:.2f}</b> on a scale "
+                    f"from 0 to 1, set by your weakest criterion, <b>{escape(result.weakest)}</b> (weighted mean: "
+                    f"{result.score:.2f}).")
+        else:
+            head = (f"Your weighted assessment of <b>{escape(name)}</b>: <b>{value:.2f}</b> on a scale from 0 to 1 "
+                    f"(minimum rule: {result.minimum:.2f}).")
+        lexi = (f" Read lexicographically (heaviest weight first), the first criterion to fail is "
+                f"<b>{escape(result.first_failing)}</b>." if result.first_failing else "")
+        self.message.say(f"{head} {gate}{lexi}")
         self.council.value = (
             '<div class="sin-council-record" style="border-left:4px solid #0072B2;padding:0.3rem 0.8rem">'
             f"<p><b>What the Security Council did.</b> {escape(row['council_action'])}</p>"
@@ -330,13 +349,13 @@ class CriteriaAssessment:
             "your conclusion depends on it.</p></div>")
         self.figure_pane.show_png(self.blitter.png(), alt=(
             f"Horizontal bars of your scores for {name} on the six ICISS criteria, with a dashed midpoint line, "
-            f"and a single bar showing the weighted score of {result.score:.2f} out of 1."))
+            f"and a single bar showing the {rule} score of {value:.2f} out of 1."))
 
 
 class CouncilTimeline:
     """Year slider -> the dataset's adopted resolutions and vetoed drafts up to that year."""
 
-    FIRST, LAST = 1994, 2022
+    FIRST, LAST = 1994, 2026
 
     def __init__(self, year: int = 2011):
         table = data.load("unsc_votes")
@@ -365,7 +384,7 @@ class CouncilTimeline:
         self.adopted_pts = ax.scatter([], [], s=40, marker="o", color=ui.PALETTE[0], zorder=3,
                                       label="adopted resolution")
         self.vetoed_pts = ax.scatter([], [], s=50, marker="x", color=ui.PALETTE[3], zorder=3,
-                                     label="vetoed draft")
+                                     label="draft not adopted")
         self.r2p_pts = ax.scatter([], [], s=160, marker="o", facecolors="none", edgecolors=ui.PALETTE[2],
                                   linewidths=2, zorder=4, label="refers to R2P (confirmed)")
         for pts in (self.adopted_pts, self.vetoed_pts, self.r2p_pts):
@@ -399,18 +418,18 @@ class CouncilTimeline:
         news = f" Votes in {year}: {escape(', '.join(this_year))}." if this_year else f" No vote in the dataset in {year}."
         self.message.say(
             f"To the end of <b>{year}</b> the dataset records <b>{n_adopted}</b> adopted resolutions "
-            f"({n_r2p} with a confirmed reference to R2P) and <b>{n_vetoed}</b> vetoed drafts.{news}")
+            f"({n_r2p} with a confirmed reference to R2P) and <b>{n_vetoed}</b> drafts not adopted.{news}")
         self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Timeline of the dataset's Security Council votes by case from 1994 to 2022, shown up to the end of "
-            f"{year}: {n_adopted} adopted resolutions, {n_vetoed} vetoed drafts, {n_r2p} marked as referring to R2P."))
+            f"Timeline of the dataset's Security Council votes by case from {self.FIRST} to {self.LAST}, shown up to the end of "
+            f"{year}: {n_adopted} adopted resolutions, {n_vetoed} drafts not adopted, {n_r2p} marked as referring to R2P."))
 
 
 def council_vote(document: str | None = "S/RES/1973 (2011)") -> W.VBox:
     return CouncilVote(document).view
 
 
-def passage_odds() -> W.VBox:
-    return PassageOdds().view
+def passage_odds(follow: float = 0.0) -> W.VBox:
+    return PassageOdds(follow=follow).view
 
 
 def criteria_assessment(case: str = "libya") -> W.VBox:

@@ -19,27 +19,81 @@ def _row(document: str):
 
 register(Exercise(
     id="r2p-draft-passes",
-    expected=lambda: "passes" if sc.decide(_draft_ballot()).passes else "fails",
+    # Keys rather than the words "passes"/"fails", which the widgets above print in their saved state.
+    expected=lambda: "draft-passes" if sc.decide(_draft_ballot()).passes else "draft-fails",
     kind="choice",
-    choices=("passes", "fails"),
+    choices=("draft-passes", "draft-fails"),
     hint="count the yes votes against the nine needed, then ask which votes can be a veto: only a 'no' "
          "from a permanent member is one. You can set this ballot in the vote simulator.",
 ))
 
-register(Exercise(
-    id="r2p-1973-abstentions",
-    expected=lambda: int(_row("S/RES/1973 (2011)")["abstain"]),
-    kind="number",
-    hint="load S/RES/1973 (2011) in the vote simulator and read the tally, or look up the row in the "
-         "unsc_votes dataset.",
-))
+# Changes to the recorded ballot of Resolution 1973 (10-0-5). Each is applied on its own.
+CHANGES_1973 = {
+    "brazil-germany-india-no": "Brazil, Germany and India vote no instead of abstaining",
+    "china-no": "China votes no instead of abstaining",
+    "one-yes-abstains": "one elected member that voted yes abstains instead",
+    "two-yes-abstain": "two elected members that voted yes abstain instead",
+    "russia-absent": "Russia is absent instead of abstaining",
+}
+
+
+def _ballot_1973(change: str) -> dict[str, str]:
+    from widgets.r2p import ballot_from_record  # the widget's own reading of a recorded row
+
+    ballot = ballot_from_record(_row("S/RES/1973 (2011)"))
+    elected_yes = [m for m, v in ballot.items() if m.startswith("Elected") and v == "yes"]
+    elected_abstain = [m for m, v in ballot.items() if m.startswith("Elected") and v == "abstain"]
+    if change == "brazil-germany-india-no":  # the three elected abstainers
+        ballot |= {m: "no" for m in elected_abstain}
+    elif change == "china-no":
+        ballot["China"] = "no"
+    elif change == "one-yes-abstains":
+        ballot[elected_yes[0]] = "abstain"
+    elif change == "two-yes-abstain":
+        ballot |= {m: "abstain" for m in elected_yes[:2]}
+    elif change == "russia-absent":
+        ballot["Russia"] = "absent"
+    return ballot
+
+
+def defeating_changes() -> list[str]:
+    return [c for c in CHANGES_1973 if not sc.decide(_ballot_1973(c)).passes]
+
 
 register(Exercise(
-    id="r2p-1973-abstainers",
-    expected=lambda: _row("S/RES/1973 (2011)")["abstaining_members"].split(";"),
+    id="r2p-1973-defeat",
+    expected=defeating_changes,
     kind="set",
-    hint="load S/RES/1973 (2011) in the vote simulator; the line under the figure names the abstaining "
-         "members. Two of them are permanent members.",
+    choices=tuple(CHANGES_1973),
+    hint="a draft needs nine yes votes and no 'no' from a permanent member. For each change, count the yes "
+         "votes that remain and ask whether a permanent member now votes no. Load S/RES/1973 (2011) in the "
+         "vote simulator and try each change.",
+))
+
+# The bloc question: the passage-odds widget's defaults, with China following Russia always or never.
+BLOC_PROBABILITIES = {"China": (0.5, 0.2), "France": (0.9, 0.0), "Russia": (0.4, 0.4),
+                      "United Kingdom": (0.9, 0.0), "United States": (0.9, 0.0)}
+
+
+def _bloc(follow: float) -> float:
+    probs = BLOC_PROBABILITIES | {f"Elected {i}": (0.7, 0.1) for i in range(1, 11)}
+    return sc.passage_probability_bloc(probs, "Russia", "China", follow).probability
+
+
+def bloc_effect() -> str:
+    independent, bloc = _bloc(0.0), _bloc(1.0)
+    if abs(bloc - independent) < 0.005:
+        return "about the same"
+    return "higher" if bloc > independent else "lower"
+
+
+register(Exercise(
+    id="r2p-bloc-effect",
+    expected=bloc_effect,
+    kind="choice",
+    choices=("higher", "lower", "about the same"),
+    hint="with the bloc slider at 1, China can only veto when Russia already does. Compare the chance that "
+         "no permanent member votes no in the two models, then read P(the draft passes).",
 ))
 
 register(Exercise(
@@ -50,4 +104,31 @@ register(Exercise(
     choices=("pillar one", "pillar two", "pillar three"),
     hint="ask who acts and how: the state alone, others helping a willing state, or others responding "
          "because the state is manifestly failing.",
+))
+
+register(Exercise(
+    id="r2p-scope",
+    # Paragraphs 138-139 cover four crimes only: genocide, war crimes, ethnic cleansing, crimes against humanity.
+    expected=lambda: "ethnic-cleansing",
+    kind="choice",
+    choices=("earthquake", "ethnic-cleansing", "coup"),
+    hint="paragraphs 138 and 139 name four crimes and nothing else; ask which situation is one of them.",
+))
+
+
+def _years_without_veto() -> list[int]:
+    votes = data.load("unsc_votes")
+    vetoed = votes[~votes["adopted"] & (votes["yes"] >= 9)]
+    years = set(vetoed["date"].dt.year)
+    return [y for y in range(min(years), max(years) + 1) if y not in years]
+
+
+register(Exercise(
+    id="r2p-no-veto-years",
+    # A year with no recorded veto is consistent with agreement and with drafts never tabled (hidden veto):
+    # the recorded votes cannot tell them apart. The check is that such years exist in the data.
+    expected=lambda: "cannot-tell" if _years_without_veto() else "agreement",
+    kind="choice",
+    choices=("agreement", "cannot-tell", "veto-abandoned"),
+    hint="ask which drafts reach a recorded vote at all, and what a sponsor who expects a veto may do instead.",
 ))

@@ -13,6 +13,12 @@ Assumptions, stated so a student can argue with them:
   average lets a high score hide a failing one, so the result also lists the
   criteria scored below the midpoint (``SCALE / 2``) and says whether every
   criterion reaches it.
+- Because the criteria are conjunctive, the result also gives two aggregators
+  that respect that: the *minimum* rule (the weakest criterion's score over
+  ``SCALE``, among criteria with a weight above 0: a case is only as strong as
+  its weakest test) and a *lexicographic* reading (criteria taken in order of
+  weight, heaviest first; the first one below the midpoint decides against).
+  The minimum is never above the weighted mean.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from widgets.models.inputs import InputError, non_negative, number
 CRITERIA = ("right authority", "just cause", "right intention", "last resort",
             "proportional means", "reasonable prospects")
 SCALE = 4.0
+RULES = ("weighted mean", "minimum")
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,15 @@ class Assessment:
     contributions: dict[str, float]  # w_i * s_i / (SCALE * sum w): they add up to ``score``
     below_midpoint: tuple[str, ...]
     all_met: bool
+    minimum: float = 1.0  # min over weighted criteria of s_i / SCALE
+    weakest: str = ""  # the criterion that sets the minimum
+    first_failing: str = ""  # lexicographic: heaviest criterion below the midpoint ("" if none)
+
+    def value(self, rule: str = "weighted mean") -> float:
+        """The score under ``rule``: "weighted mean" or "minimum"."""
+        if rule not in RULES:
+            raise InputError(f"the rule must be one of {', '.join(RULES)}; got {rule!r}.")
+        return self.score if rule == "weighted mean" else self.minimum
 
 
 def _full(name: str, values: Mapping[str, float]) -> dict[str, float]:
@@ -65,4 +81,9 @@ def assess(scores: Mapping[str, float], weights: Mapping[str, float] | None = No
         raise InputError("at least one weight must be greater than 0; with all weights at 0 nothing is assessed.")
     contributions = {c: w[c] * s[c] / (SCALE * total) for c in CRITERIA}
     below = tuple(c for c in CRITERIA if s[c] < SCALE / 2)
-    return Assessment(sum(contributions.values()), contributions, below, not below)
+    counted = [c for c in CRITERIA if w[c] > 0]
+    weakest = min(counted, key=lambda c: s[c])  # first of equals, in CRITERIA order
+    by_weight = sorted(counted, key=lambda c: -w[c])  # stable: ties keep CRITERIA order
+    first_failing = next((c for c in by_weight if s[c] < SCALE / 2), "")
+    return Assessment(sum(contributions.values()), contributions, below, not below,
+                      s[weakest] / SCALE, weakest, first_failing)
