@@ -12,8 +12,8 @@ from widgets.models import guidelines, public_goods
 #: Exercise 2: two hypothetical allies and their alpha.
 THRESHOLD = {"income_a": 100.0, "income_b": 40.0, "alpha": 0.2}
 
-#: Exercise 3: how the rank correlation changed from 2014 to 2024e.
-CHANGES = ("stronger", "weaker", "reversed")
+#: Exercise 3: which rank correlation (members of 2014, both years) differs from zero at 5%.
+ZERO = ("2014 only", "2024e only", "both", "neither")
 
 
 register(Exercise(
@@ -34,10 +34,10 @@ register(Exercise(
 ))
 
 register(Exercise(
-    id="burden_sharing-rank-change",
-    expected=burden_sharing.change_in_correlation,
+    id="burden_sharing-rank-zero",
+    expected=burden_sharing.distinguishable_from_zero,
     kind="choice",
-    choices=CHANGES,
-    hint="read Spearman's ρ for 2014 and for 2024e in the third widget with no member left out: did the "
-         "sign change? If not, did |ρ| grow or shrink?",
+    choices=ZERO,
+    hint="the sign of ρ is not the question: compare each year's two-sided p-value (same Allies, members "
+         "in 2014) with 0.05. A p-value above 0.05 means shuffled data give a ρ that strong too often.",
 ))
