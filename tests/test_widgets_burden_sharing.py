@@ -208,3 +208,24 @@ def test_change_in_correlation_from_the_data():
     else:
         expected = "stronger" if abs(rho[2024]) > abs(rho[2014]) else "weaker"
     assert change_in_correlation() == expected
+
+
+def test_drop_us_exercise_against_scipy():
+    import widgets.exercises.burden_sharing as ex
+    full = _table(2014)
+    without = full[full["iso3"] != "USA"]
+    r_full = stats.spearmanr(full["gdp_constant_2015_usd"], full["defence_share_gdp_pct"]).statistic
+    res = stats.spearmanr(without["gdp_constant_2015_usd"], without["defence_share_gdp_pct"], alternative="greater")
+    expected = f"{'rises' if res.statistic > r_full else 'falls'}, {'significant' if res.pvalue < 0.05 else 'not significant'}"
+    assert ex._drop_us() == expected
+
+
+def test_crossed_line_by_hand():
+    # Typed from Graphic News GN46054 (June 2024 release, 2014 -> 2024e), Wales members only:
+    # below 2.00 in 2014 and at or above 2.00 in 2024e. Slovakia's 2024e is exactly 2.00.
+    by_hand = {"Albania", "Bulgaria", "Czechia", "Denmark", "Estonia", "France", "Germany", "Hungary",
+               "Latvia", "Lithuania", "Netherlands", "Norway", "Poland", "Romania", "Slovak Republic", "Türkiye"}
+    from widgets.burden_sharing import crossed_line
+    assert set(crossed_line(2.0, members_in=2014)) == by_hand
+    # With the later members included, Finland, North Macedonia, Sweden and Montenegro join the list.
+    assert len(crossed_line(2.0, members_in=2024)) == len(by_hand) + 4

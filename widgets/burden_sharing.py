@@ -337,6 +337,13 @@ def alliance_game(incomes=(100, 50, 20), n_allies: int = 3, theta: float = 1.0, 
 # ----------------------------------------------------------------- 3. exploitation test
 
 
+def crossed_line(line: float = 2.0, members_in: int = 2014) -> list[str]:
+    """Allies (members in ``members_in``) below ``line`` in 2014 and at or above it in 2024e."""
+    before = size_and_burden(2014, members_in).set_index("country")[SHARE]
+    after = size_and_burden(2024, members_in).set_index("country")[SHARE]
+    return sorted(c for c in before.index if before[c] < line <= after[c])
+
+
 @lru_cache(maxsize=256)
 def exploitation_test(year: int, drop: tuple[str, ...] = (), members_in: int | None = None) -> rank_test.RankTest:
     """Spearman's rho between GDP and the defence share in ``year``, without ``drop``.
