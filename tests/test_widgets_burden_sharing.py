@@ -6,7 +6,8 @@ import pytest
 from scipy import stats
 
 from widgets import data
-from widgets.burden_sharing import AllianceGame, ExploitationTest, GuidelineChart, change_in_correlation
+from widgets.burden_sharing import (AllianceGame, ExploitationTest, GuidelineChart, change_in_correlation,
+                                    distinguishable_from_zero, exploitation_test)
 from widgets.models import public_goods, rank_test
 
 
@@ -123,11 +124,48 @@ def test_zero_income_is_explained_not_raised():
 # ----------------------------------------------------------------- exploitation test
 
 
-def _table(year):
+#: Typed by hand from NATO's list of member countries: joined after the Wales summit (Sept 2014).
+LATER_MEMBERS = {"MNE", "MKD", "FIN", "SWE"}
+
+
+def _table(year, members_of_2014=None):
     share = data.load("nato_defence_share")
     gdp = data.load("gdp")
     both = share[share["year"] == year].merge(gdp[gdp["year"] == year], on="iso3")
+    if members_of_2014 if members_of_2014 is not None else year == 2014:
+        both = both[~both["iso3"].isin(LATER_MEMBERS)]
     return both
+
+
+def test_2014_population_is_the_27_wales_allies_with_figures():
+    # NATO had 28 members at Wales; Iceland has no figures, so 27 take part.
+    assert exploitation_test(2014).n == 27
+    assert exploitation_test(2024).n == 31
+    assert exploitation_test(2024, members_in=2014).n == 27
+    # Leaving out a state that was not yet a member changes nothing in 2014.
+    assert exploitation_test(2014, ("Finland",)).rho == exploitation_test(2014).rho
+    w = ExploitationTest(year=2014)
+    assert len(w.kept.get_offsets()) == 27
+    w.drop.value = ("Finland",)
+    assert "Not members in 2014" in w.message.value and "(n = 27)" in w.message.value
+
+
+def test_one_sided_p_value_by_hand():
+    # n = 3, x ranks 1,2,3 and y identical: rho = 1; of the 6 orders only the identity
+    # gives rho >= 1 (one-sided p = 1/6), and the reversal also gives |rho| = 1 (two-sided 2/6).
+    r = rank_test.permutation_test([1, 2, 3], [10, 20, 30])
+    assert abs(r.p_greater - 1 / 6) < 1e-12 and abs(r.p_value - 2 / 6) < 1e-12
+    # A negative rho has a large one-sided p-value: all 6 orders give rho >= -1.
+    assert rank_test.permutation_test([1, 2, 3], [30, 20, 10]).p_greater == 1.0
+
+
+def test_distinguishable_from_zero_against_scipy():
+    p = {y: stats.spearmanr(_table(y, True)["gdp_constant_2015_usd"],
+                            _table(y, True)["defence_share_gdp_pct"]).pvalue for y in (2014, 2024)}
+    sig = {y: p[y] < 0.05 for y in p}
+    expected = {(True, True): "both", (True, False): "2014 only", (False, True): "2024e only",
+                (False, False): "neither"}[sig[2014], sig[2024]]
+    assert distinguishable_from_zero() == expected
 
 
 def test_rank_correlation_matches_scipy():
@@ -135,10 +173,10 @@ def test_rank_correlation_matches_scipy():
     both = _table(2014)
     rho = stats.spearmanr(both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"]).statistic
     assert f"ρ = <b>{rho:+.2f}</b>" in w.message.value
-    assert "(n = 31)" in w.message.value
+    assert "(n = 27)" in w.message.value
     p = rank_test.permutation_test(both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"],
                                    n_permutations=9999, seed=0).p_value
-    assert f"p-value <b>{p:.3f}</b>" in w.message.value
+    assert f"two-sided <b>{p:.3f}</b>" in w.message.value
 
 
 def test_dropping_the_united_states_changes_the_result():
@@ -163,10 +201,31 @@ def test_too_few_members_is_explained():
 
 
 def test_change_in_correlation_from_the_data():
-    rho = {y: stats.spearmanr(_table(y)["gdp_constant_2015_usd"], _table(y)["defence_share_gdp_pct"]).statistic
-           for y in (2014, 2024)}
+    rho = {y: stats.spearmanr(_table(y, True)["gdp_constant_2015_usd"],
+                              _table(y, True)["defence_share_gdp_pct"]).statistic for y in (2014, 2024)}
     if (rho[2014] > 0) != (rho[2024] > 0):
         expected = "reversed"
     else:
         expected = "stronger" if abs(rho[2024]) > abs(rho[2014]) else "weaker"
     assert change_in_correlation() == expected
+
+
+def test_drop_us_exercise_against_scipy():
+    import widgets.exercises.burden_sharing as ex
+    full = _table(2014)
+    without = full[full["iso3"] != "USA"]
+    r_full = stats.spearmanr(full["gdp_constant_2015_usd"], full["defence_share_gdp_pct"]).statistic
+    res = stats.spearmanr(without["gdp_constant_2015_usd"], without["defence_share_gdp_pct"], alternative="greater")
+    expected = f"{'rises' if res.statistic > r_full else 'falls'}, {'significant' if res.pvalue < 0.05 else 'not significant'}"
+    assert ex._drop_us() == expected
+
+
+def test_crossed_line_by_hand():
+    # Typed from Graphic News GN46054 (June 2024 release, 2014 -> 2024e), Wales members only:
+    # below 2.00 in 2014 and at or above 2.00 in 2024e. Slovakia's 2024e is exactly 2.00.
+    by_hand = {"Albania", "Bulgaria", "Czechia", "Denmark", "Estonia", "France", "Germany", "Hungary",
+               "Latvia", "Lithuania", "Netherlands", "Norway", "Poland", "Romania", "Slovak Republic", "Türkiye"}
+    from widgets.burden_sharing import crossed_line
+    assert set(crossed_line(2.0, members_in=2014)) == by_hand
+    # With the later members included, Finland, North Macedonia, Sweden and Montenegro join the list.
+    assert len(crossed_line(2.0, members_in=2024)) == len(by_hand) + 4

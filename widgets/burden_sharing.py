@@ -47,12 +47,29 @@ def shares(year: int) -> pd.Series:
     return pd.Series(frame[SHARE].to_numpy(), index=frame["country"].to_numpy(), name=SHARE)
 
 
-def size_and_burden(year: int) -> pd.DataFrame:
-    """One row per Ally with a share: country, GDP (constant 2015 US$) and share of GDP."""
+#: Allies in the dataset that joined NATO after the Wales summit of September 2014, with the
+#: year they joined (NATO, "NATO member countries"): Montenegro 5 June 2017, North Macedonia
+#: 27 March 2020, Finland 4 April 2023, Sweden 7 March 2024. Every other Ally in the dataset
+#: was a member by 2004. NATO's release still gives 2014 figures for all four.
+JOINED_AFTER_2014 = {"MNE": 2017, "MKD": 2020, "FIN": 2023, "SWE": 2024}
+
+
+def member_in(iso3: str, year: int) -> bool:
+    """Whether the Ally with code ``iso3`` was a NATO member during ``year`` (joined by that year)."""
+    return JOINED_AFTER_2014.get(iso3, 0) <= year
+
+
+def size_and_burden(year: int, members_in: int | None = None) -> pd.DataFrame:
+    """One row per Ally with a share in ``year``: country, GDP (constant 2015 US$) and share of GDP.
+
+    Only states that were members in ``members_in`` (default: ``year`` itself) are kept, so the
+    2014 table holds the 27 Allies of the Wales summit that have figures, not states that joined later.
+    """
+    members_in = year if members_in is None else members_in
     share = data.load("nato_defence_share")
     gdp = data.load("gdp")
     merged = share.merge(gdp[["iso3", "year", GDP]], on=["iso3", "year"], how="left")
-    merged = merged[merged["year"] == year]
+    merged = merged[(merged["year"] == year) & merged["iso3"].map(lambda c: member_in(c, members_in))]
     return merged[["country", "iso3", GDP, SHARE]].reset_index(drop=True)
 
 
@@ -320,23 +337,55 @@ def alliance_game(incomes=(100, 50, 20), n_allies: int = 3, theta: float = 1.0, 
 # ----------------------------------------------------------------- 3. exploitation test
 
 
+def crossed_line(line: float = 2.0, members_in: int = 2014) -> list[str]:
+    """Allies (members in ``members_in``) below ``line`` in 2014 and at or above it in 2024e."""
+    before = size_and_burden(2014, members_in).set_index("country")[SHARE]
+    after = size_and_burden(2024, members_in).set_index("country")[SHARE]
+    return sorted(c for c in before.index if before[c] < line <= after[c])
+
+
 @lru_cache(maxsize=256)
-def exploitation_test(year: int, drop: tuple[str, ...] = ()) -> rank_test.RankTest:
+def exploitation_test(year: int, drop: tuple[str, ...] = (), members_in: int | None = None) -> rank_test.RankTest:
     """Spearman's rho between GDP and the defence share in ``year``, without ``drop``.
 
-    Two-sided permutation test with 9,999 shuffles and seed 0, so the same
-    question always gets the same p-value.
+    Only states that were members in ``members_in`` (default ``year``) take part; names in
+    ``drop`` that are not in that population are ignored. Permutation test with 9,999
+    shuffles and seed 0 (two-sided ``p_value`` and one-sided ``p_greater`` for rho > 0),
+    so the same question always gets the same p-values.
     """
-    return rank_test.rank_test_frame(size_and_burden(year), GDP, SHARE, drop=drop, label="country",
+    frame = size_and_burden(year, members_in)
+    drop = tuple(d for d in drop if d in set(frame["country"]))
+    return rank_test.rank_test_frame(frame, GDP, SHARE, drop=drop, label="country",
                                      n_permutations=PERMUTATIONS, seed=SEED)
+
+
+#: Significance level used to read the rank tests.
+ALPHA_LEVEL = 0.05
+
+
+def distinguishable_from_zero() -> str:
+    """Which of the two correlations (members of 2014 in both years) is distinguishable from zero.
+
+    "2014 only", "2024e only", "both" or "neither", at the 5% level, two-sided.
+    """
+    sig = {y: exploitation_test(y, members_in=2014).p_value < ALPHA_LEVEL for y in (2014, 2024)}
+    if sig[2014] and sig[2024]:
+        return "both"
+    if sig[2014]:
+        return "2014 only"
+    if sig[2024]:
+        return "2024e only"
+    return "neither"
 
 
 def change_in_correlation() -> str:
     """How the rank correlation changed from 2014 to 2024e: "stronger", "weaker" or "reversed".
 
     "reversed": the sign changed; otherwise "stronger" if |rho| grew, else "weaker".
+    Both years use the Allies that were members in 2014.
     """
-    before, after = exploitation_test(2014).rho, exploitation_test(2024).rho
+    before = exploitation_test(2014, members_in=2014).rho
+    after = exploitation_test(2024, members_in=2014).rho
     if np.sign(before) != np.sign(after):
         return "reversed"
     return "stronger" if abs(after) > abs(before) else "weaker"
@@ -350,7 +399,7 @@ class ExploitationTest:
 
     def __init__(self, year: int = 2014, drop: tuple[str, ...] = ()):
         self.frames = {y: size_and_burden(y) for _, y in YEARS}
-        names = sorted(self.frames[2014]["country"], key=str.casefold)
+        names = sorted(self.frames[2024]["country"], key=str.casefold)
         self.year = _year_buttons(year)
         self.year.add_class("sin-control")
         self.drop = W.SelectMultiple(options=names, value=tuple(drop), rows=8,
@@ -392,15 +441,22 @@ class ExploitationTest:
     def _update(self) -> None:
         year, drop = self.year.value, tuple(self.drop.value)
         result = exploitation_test(year, drop)  # a bad choice (too few members) stops here
-        other = exploitation_test(2024 if year == 2014 else 2014, drop)
+        # Compare like with like: the Allies that were members in 2014, in the other year.
+        other = exploitation_test(other_year(year), drop, members_in=2014)
         frame = self.frames[year]
+        drop = tuple(d for d in drop if d in set(frame["country"]))
+        absent = [d for d in self.drop.value if d not in set(frame["country"])]
         gdp_bn = frame[GDP].to_numpy() / 1e9
         share = frame[SHARE].to_numpy()
         out = frame["country"].isin(drop).to_numpy()
         self.kept.set_offsets(np.column_stack([gdp_bn[~out], share[~out]]))
         self.dropped.set_offsets(np.column_stack([gdp_bn[out], share[out]]) if out.any() else np.empty((0, 2)))
         for name, text in self.names.items():
-            i = int(np.flatnonzero(frame["country"].to_numpy() == name)[0])
+            hits = np.flatnonzero(frame["country"].to_numpy() == name)
+            text.set_visible(hits.size > 0)  # Montenegro was not a member in 2014
+            if not hits.size:
+                continue
+            i = int(hits[0])
             shift = 0.9 if name == "United States" else 1.12
             text.set_position((gdp_bn[i] * shift, share[i] + 0.08))
         label = YEAR_LABEL[year]
@@ -411,12 +467,19 @@ class ExploitationTest:
         direction = "larger" if result.rho > 0 else "smaller"
         verdict = strength if size < 0.1 else f"{strength} for richer Allies to spend a <i>{direction}</i> share"
         left_out = f" Left out: {', '.join(drop)}." if drop else ""
+        if absent:
+            left_out += f" Not members in {label}, so not in this test anyway: {', '.join(absent)}."
+        if year == 2014:
+            left_out += (" Only the Allies that were members at the Wales summit take part (Montenegro, North "
+                         "Macedonia, Finland and Sweden joined later).")
         self.message.say(
             f"<b>{label}</b>: Spearman's ρ = <b>{result.rho:+.2f}</b> between GDP and the defence share "
-            f"(n = {result.n}): {verdict}. Permutation p-value <b>{result.p_value:.3f}</b> "
-            f"({result.permutations:,} shuffles, seed {SEED}): this is how often shuffling the shares among the "
-            f"same Allies gives |ρ| at least this large. Same members in {YEAR_LABEL[other_year(year)]}: "
-            f"ρ = {other.rho:+.2f}, p = {other.p_value:.3f}.{left_out}")
+            f"(n = {result.n}): {verdict}. Permutation p-values ({result.permutations:,} shuffles, seed {SEED}): "
+            f"two-sided <b>{result.p_value:.3f}</b> (how often shuffling the shares among the same Allies gives "
+            f"|ρ| at least this large), one-sided <b>{result.p_greater:.3f}</b> (how often it gives ρ at least "
+            f"this large, the direction Olson and Zeckhauser predict). The Allies of 2014 in "
+            f"{YEAR_LABEL[other_year(year)]}: ρ = {other.rho:+.2f} (n = {other.n}), two-sided p = "
+            f"{other.p_value:.3f}.{left_out}")
         self.figure_pane.show_png(self.blitter.png(), alt=(
             f"Scatter plot of {len(frame)} NATO Allies in {label}: GDP on a log scale against defence spending as "
             f"a percentage of GDP, with lines at 2% and 3.5%. Spearman's rho is {result.rho:+.2f} for the "

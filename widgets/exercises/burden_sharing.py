@@ -12,16 +12,19 @@ from widgets.models import guidelines, public_goods
 #: Exercise 2: two hypothetical allies and their alpha.
 THRESHOLD = {"income_a": 100.0, "income_b": 40.0, "alpha": 0.2}
 
-#: Exercise 3: how the rank correlation changed from 2014 to 2024e.
-CHANGES = ("stronger", "weaker", "reversed")
+#: Exercise 4: what leaving out the United States does to the 2014 test.
+DROP_US = ("rises, significant", "rises, not significant", "falls, significant", "falls, not significant")
+
+#: Exercise 3: which rank correlation (members of 2014, both years) differs from zero at 5%.
+ZERO = ("2014 only", "2024e only", "both", "neither")
 
 
 register(Exercise(
-    id="burden_sharing-members-2014",
-    expected=lambda: guidelines.count_at_or_above(burden_sharing.shares(2014), 2.0),
+    id="burden_sharing-crossed-2014",
+    expected=lambda: len(burden_sharing.crossed_line(2.0, members_in=2014)),
     kind="number",
-    hint="set the first widget to 2014 and read the count under the figure, or count the rows of "
-         "nato_defence_share with year 2014 and a share of at least 2.00.",
+    hint="keep only the Allies that were members in 2014 (not Montenegro, North Macedonia, Finland or "
+         "Sweden); count those below 2.00 in 2014 and at or above 2.00 in 2024e.",
 ))
 
 register(Exercise(
@@ -34,10 +37,28 @@ register(Exercise(
 ))
 
 register(Exercise(
-    id="burden_sharing-rank-change",
-    expected=burden_sharing.change_in_correlation,
+    id="burden_sharing-rank-zero",
+    expected=burden_sharing.distinguishable_from_zero,
     kind="choice",
-    choices=CHANGES,
-    hint="read Spearman's ρ for 2014 and for 2024e in the third widget with no member left out: did the "
-         "sign change? If not, did |ρ| grow or shrink?",
+    choices=ZERO,
+    hint="the sign of ρ is not the question: compare each year's two-sided p-value (same Allies, members "
+         "in 2014) with 0.05. A p-value above 0.05 means shuffled data give a ρ that strong too often.",
+))
+
+
+def _drop_us() -> str:
+    full = burden_sharing.exploitation_test(2014)
+    without = burden_sharing.exploitation_test(2014, ("United States",))
+    direction = "rises" if without.rho > full.rho else "falls"
+    significant = without.p_greater < burden_sharing.ALPHA_LEVEL
+    return f"{direction}, {'significant' if significant else 'not significant'}"
+
+
+register(Exercise(
+    id="burden_sharing-drop-us",
+    expected=_drop_us,
+    kind="choice",
+    choices=DROP_US,
+    hint="in the third widget choose 2014, leave out the United States, and compare ρ with the value for "
+         "all 27 Allies; then compare the one-sided p-value with 0.05.",
 ))

@@ -105,6 +105,9 @@ class RankTest:
     method: str
     permutations: int
     dropped: tuple[str, ...] = ()
+    #: One-sided p-value for the alternative rho > 0 (the share of shuffles with rho at
+    #: least as large as the observed one, signed), as Olson and Zeckhauser predict.
+    p_greater: float = float("nan")
 
 
 def permutation_test(x: Iterable[float], y: Iterable[float], n_permutations: int = 9999, seed: int = 0) -> RankTest:
@@ -116,7 +119,8 @@ def permutation_test(x: Iterable[float], y: Iterable[float], n_permutations: int
     if n <= EXACT_MAX_N:
         shuffled = ry[_all_orders(n)] @ rx
         hits = int(np.sum(np.abs(shuffled) >= abs(rho) - _TOL))
-        return RankTest(rho, hits / len(shuffled), n, "exact", len(shuffled))
+        up = int(np.sum(shuffled >= rho - _TOL))
+        return RankTest(rho, hits / len(shuffled), n, "exact", len(shuffled), p_greater=up / len(shuffled))
     big_n = count("the number of permutations", n_permutations)
     if big_n < 1:
         raise InputError("the number of permutations must be at least 1; 9999 is a good choice.")
@@ -124,7 +128,8 @@ def permutation_test(x: Iterable[float], y: Iterable[float], n_permutations: int
     orders = np.argsort(rng.random((big_n, n)), axis=1)  # each row: a uniformly random order
     shuffled = ry[orders] @ rx
     hits = int(np.sum(np.abs(shuffled) >= abs(rho) - _TOL))
-    return RankTest(rho, (hits + 1) / (big_n + 1), n, "monte carlo", big_n)
+    up = int(np.sum(shuffled >= rho - _TOL))
+    return RankTest(rho, (hits + 1) / (big_n + 1), n, "monte carlo", big_n, p_greater=(up + 1) / (big_n + 1))
 
 
 def rank_test_frame(
@@ -160,4 +165,5 @@ def rank_test_frame(
             f"missing values for {', '.join(map(str, kept_names[gaps]))}; fill them in or drop these members."
         )
     result = permutation_test(kept[x].to_numpy(), kept[y].to_numpy(), n_permutations, seed)
-    return RankTest(result.rho, result.p_value, result.n, result.method, result.permutations, drop)
+    return RankTest(result.rho, result.p_value, result.n, result.method, result.permutations, drop,
+                    p_greater=result.p_greater)
