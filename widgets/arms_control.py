@@ -131,11 +131,10 @@ class StockpileTimeline:
         strip.set_xlabel("Year")
         strip.grid(axis="x", alpha=0.3)
         strip.set_title("Treaties: ○ signed, ● entered into force (bar: in force, drawn to "
-                        "22 Nov 2026), × ended", fontsize=8)
-        ui.source_note(self.fig, "Stockpiles: FAS Status of World Nuclear Forces 2023 (via Our World in Data, "
-                       "CC BY 4.0) to 2023;\nFAS 2024 and SIPRI Yearbook 2025 (Kristensen & Korda) for 2024–2025 "
-                       "(dataset: nuclear_stockpiles, as of Jan 2025).\nTreaties: "
-                       + data.source_line("treaties").removeprefix("Source: "))
+                        f"{data.as_of_text('treaties')}), × ended", fontsize=8)
+        stockpiles = data.source_line("nuclear_stockpiles").removeprefix("Source: ")
+        ui.source_note(self.fig, "Stockpiles: " + stockpiles.replace(" for 2024 and 2025;", " for 2024 and 2025;\n")
+                       + "\nTreaties: " + data.source_line("treaties").removeprefix("Source: "))
         self.blitter = ui.Blitter(self.fig, [self.band, self.strip_band, self.faint, self.line, self.peak])
 
     def update(self) -> None:

@@ -47,16 +47,20 @@ def shares(year: int) -> pd.Series:
     return pd.Series(frame[SHARE].to_numpy(), index=frame["country"].to_numpy(), name=SHARE)
 
 
-#: Allies in the dataset that joined NATO after the Wales summit of September 2014, with the
-#: year they joined (NATO, "NATO member countries"): Montenegro 5 June 2017, North Macedonia
-#: 27 March 2020, Finland 4 April 2023, Sweden 7 March 2024. Every other Ally in the dataset
-#: was a member by 2004. NATO's release still gives 2014 figures for all four.
-JOINED_AFTER_2014 = {"MNE": 2017, "MKD": 2020, "FIN": 2023, "SWE": 2024}
-
-
 def member_in(iso3: str, year: int) -> bool:
-    """Whether the Ally with code ``iso3`` was a NATO member during ``year`` (joined by that year)."""
-    return JOINED_AFTER_2014.get(iso3, 0) <= year
+    """Whether the Ally with code ``iso3`` was a NATO member during ``year`` (joined by that year).
+
+    Read from the accession dates in ``nato_members``: NATO's releases give figures for
+    years before a state joined (Montenegro, North Macedonia, Finland and Sweden all have
+    2014 figures), so a question about the Allies of a year must drop them.
+    """
+    return _accession_years().get(iso3, 10_000) <= year
+
+
+@lru_cache(maxsize=1)
+def _accession_years() -> dict[str, int]:
+    members = data.load("nato_members")
+    return dict(zip(members["iso3"], members["accession_date"].dt.year))
 
 
 def size_and_burden(year: int, members_in: int | None = None) -> pd.DataFrame:

@@ -32,7 +32,7 @@ UNITS = {
     "US dollars, constant 2015 prices",
 }
 
-_RESOURCE_KEYS = ("name", "path", "title", "description", "hash", "sources", "licenses", "schema")
+_RESOURCE_KEYS = ("name", "path", "title", "description", "as_of", "hash", "sources", "licenses", "schema")
 _TYPES = ("string", "integer", "number", "boolean", "date", "year")
 
 
@@ -55,6 +55,8 @@ def _check_descriptor(package: dict) -> None:
             fail(f"{at}/name", "use lower-case letters, digits and underscores")
         if not re.fullmatch(r"[a-z0-9_]+\.csv", res["path"]):
             fail(f"{at}/path", "must name a .csv file in datasets/")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(res["as_of"])):
+            fail(f"{at}/as_of", "the date the data describe, as YYYY-MM-DD")
         if not re.fullmatch(r"sha256:[0-9a-f]{64}", res["hash"]):
             fail(f"{at}/hash", "must be 'sha256:' followed by 64 hex digits")
         if not res["sources"]:
@@ -261,15 +263,26 @@ def load(name: str, root: Path = ROOT) -> pd.DataFrame:
     return _load_cached(name, Path(root), stamp).copy()
 
 
+def as_of(name: str, root: Path = ROOT) -> dt.date:
+    """The date that dataset ``name`` describes (its ``as_of`` in datapackage.json)."""
+    return dt.date.fromisoformat(resource(name, root)["as_of"])
+
+
+def as_of_text(name: str, root: Path = ROOT) -> str:
+    """That date as a reader writes it, e.g. '22 November 2026'."""
+    date = as_of(name, root)
+    return f"{date.day} {date:%B %Y}"
+
+
 def source_line(name: str, root: Path = ROOT) -> str:
-    """A one-line credit for a figure, from the resource's short ``credit``.
+    """A one-line credit for a figure, from the resource's short ``credit`` and its date.
 
     The full list of sources stays in datapackage.json; a figure names the
-    publishers and points there.
+    publishers, says what date the data describe, and points there.
     """
     res = resource(name, root)
     credit = res.get("credit") or "; ".join(s["title"] for s in res["sources"])
-    return f"Source: {credit} (dataset: {res['name']})."
+    return f"Source: {credit} (dataset: {res['name']}, as of {as_of_text(name, root)})."
 
 
 def _rehash(name: str, root: Path = ROOT) -> None:
