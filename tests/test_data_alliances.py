@@ -80,3 +80,21 @@ def test_nato_rows_agree_with_nato_members():
 
 def test_every_member_row_points_at_a_known_alliance():
     assert set(_members()["alliance_id"]) <= set(_alliances().index)
+
+
+def test_rio_treaty_has_all_23_parties_from_the_primary_sources():
+    # Typed by hand from 62 Stat. 1681 (19 signatories of 2 Sep 1947 plus Nicaragua, 15 Oct 1948;
+    # US ratification deposited 30 Dec 1947, treaty in force 3 Dec 1948) and Gibler (2009) 4.1333
+    # (Ecuador; Trinidad and Tobago entered 6 Apr 1967; Bahamas 1982; Cuba until 22 Jan 1962).
+    m = _members()
+    rio = m[m["alliance_id"] == "rio_treaty"]
+    assert len(rio) == 23 and rio["iso3"].is_unique
+    assert set(rio["iso3"]) >= {"USA", "MEX", "CUB", "NIC", "VEN", "TTO", "BHS", "PER", "URY", "HTI"}
+    assert _row(m, "rio_treaty", "United States")["joined_year"] == 1948
+    cuba = _row(m, "rio_treaty", "Cuba")
+    assert cuba["joined_year"] == 1948 and cuba["left_year"] == 1962
+    assert _row(m, "rio_treaty", "Mexico")["left_year"] == 2004  # notice 6 Sep 2002 + 2 years (Art. 25)
+    assert _row(m, "rio_treaty", "Trinidad and Tobago")["joined_year"] == 1967
+    assert _row(m, "rio_treaty", "Bahamas")["joined_year"] == 1982
+    # withdrawals announced in 2012 whose effective dates are unverified stay open
+    assert pd.isna(_row(m, "rio_treaty", "Venezuela")["left_year"])

@@ -3,6 +3,7 @@
 import pytest
 
 from widgets.models.alliance_deterrence import Deterrence, defence_from_probability, deterrence
+from widgets.models import alliance_deterrence
 from widgets.models.inputs import InputError
 
 
@@ -158,3 +159,35 @@ def test_bad_inputs_are_explained(kwargs, message):
     args.update(kwargs)
     with pytest.raises(InputError, match=message):
         deterrence(**args)
+
+
+# --- the selection extension (wartime_selection) ---------------------------------------
+
+def test_selection_uniform_reliabilities_halve_the_threshold():
+    # Reliabilities spread evenly over [0, 1] (midpoints of 1000 equal bins, mean 0.5). With
+    # r* = 0.8 the attacked ones are those below 0.8: 80 % of them, mean 0.4 (= r*/2 by hand),
+    # so the wartime record shows 0.4 although allies honour 0.5 on average.
+    grid = [(i + 0.5) / 1000 for i in range(1000)]
+    s = alliance_deterrence.wartime_selection(grid, 0.8)
+    assert s.attacked == pytest.approx(0.8)
+    assert s.all_mean == pytest.approx(0.5)
+    assert s.observed_mean == pytest.approx(0.4)
+
+
+def test_selection_hand_example_and_edges():
+    # three alliances 0.2, 0.6, 0.9; r* = 0.7: the first two are attacked, observed (0.2+0.6)/2
+    s = alliance_deterrence.wartime_selection([0.2, 0.6, 0.9], 0.7)
+    assert s.attacked == pytest.approx(2 / 3)
+    assert s.observed_mean == pytest.approx(0.4) and s.all_mean == pytest.approx(1.7 / 3)
+    # indifference at r = r* counts as deterred, as in deterrence()
+    assert alliance_deterrence.wartime_selection([0.7], 0.7).observed_mean is None
+    # everyone attacked: no selection, the record shows the true mean
+    s = alliance_deterrence.wartime_selection([0.2, 0.6], 1.5)
+    assert s.observed_mean == pytest.approx(s.all_mean)
+
+
+def test_selection_rejects_bad_input():
+    with pytest.raises(alliance_deterrence.InputError):
+        alliance_deterrence.wartime_selection([], 0.5)
+    with pytest.raises(alliance_deterrence.InputError):
+        alliance_deterrence.wartime_selection([1.2], 0.5)

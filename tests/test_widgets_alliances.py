@@ -19,11 +19,14 @@ def _segments(widget, label):
 
 def test_network_year_slider_changes_counts_links_and_figure():
     w = AllianceNetwork(year=1950, state="United States")
-    # 1950: NATO's 12 founders (66 pairs) + the 8 Rio parties with a verified ratification by 1950
-    # (Brazil, Colombia, Costa Rica, El Salvador 1948; Chile 1949; Argentina, Bolivia, Ecuador 1950:
-    # 28 pairs): 20 states, 94 links. Only NATO for the United States.
-    assert "<b>20</b> states and <b>94</b> links" in w.message.value
-    assert "belongs to 1 arrangement(s): NATO;" in w.message.value
+    # 1950: NATO's 12 founders (66 pairs) + 20 Rio parties (by hand from alliance_members: the ten
+    # OAS-dated rows joined by 1950 except Guatemala 1955 and the Bahamas 1982 = 8, plus the United
+    # States, Cuba, the Dominican Republic, Haiti, Honduras, Mexico, Nicaragua, Panama, Paraguay, Peru,
+    # Uruguay and Venezuela = 12): C(20,2) = 190 pairs. The United States is in both, so 12 + 20 - 1 =
+    # 31 states and 66 + 190 = 256 links; the United States belongs to both arrangements.
+    assert "<b>31</b> states and <b>256</b> links" in w.message.value
+    assert "belongs to 2 arrangement(s): NATO; Rio Treaty / TIAR;" in w.message.value
+    assert _segments(w, "Rio Treaty") == 190
     assert _segments(w, "NATO") == 66 and _segments(w, "Warsaw Pact") == 0
     before = w.figure_pane.value
     w.year.value = 1960
@@ -59,12 +62,14 @@ def test_network_bad_state_shows_the_models_message_and_keeps_the_figure():
 
 def test_network_exercise_matches_the_widget():
     w = AllianceNetwork(year=ex.NETWORK_YEAR)
-    assert f"<b>{ex.links_in(ex.NETWORK_YEAR)}</b> links" in w.message.value
-    assert check("alliances-links-1960", ex.links_in(1960)).correct is True
-    assert check("alliances-links-1960", ex.links_in(1960) + 1).correct is False
+    # 1960 by hand: Rio has 23 parties less Trinidad and Tobago (1967) and the Bahamas (1982), Cuba
+    # still in (left 1962): 21 -> 210 pairs; NATO has 15 -> 105 pairs. Ratio 2.
+    assert _segments(w, "Rio Treaty") == 210 and _segments(w, "NATO") == 105
+    assert ex.pairs_by_arrangement(1960)["rio_treaty"] == 210
+    assert check("alliances-links-ratio", "about twice as many").correct is True
+    assert check("alliances-links-ratio", "about one and a half times as many").correct is False
+    assert check("alliances-links-ratio", "ten times").correct is None  # not an option: says which are
 
-
-# --- NATO enlargement waves --------------------------------------------------------
 
 def test_waves_slider_greys_out_later_waves():
     w = NatoWaves(year=1999)
@@ -141,5 +146,11 @@ def test_views_have_stable_css_classes():
 def test_exercise_answers_check():
     assert check("alliances-threshold", 0.70).correct is True
     assert check("alliances-threshold", 0.60).correct is False
-    assert check("alliances-collective-defense", ["NATO", "Rio Treaty", "CSTO"]).correct is True
-    assert check("alliances-collective-defense", ["NATO", "Rio Treaty", "CSTO", "UN Charter"]).correct is False
+    defence = ["NATO Art. 5", "SEATO Art. IV(1)", "CST Art. 4", "US-Japan 1960 Art. V"]
+    assert check("alliances-obligation", defence).correct is True
+    assert check("alliances-obligation", defence + ["SEATO Art. IV(2)"]).correct is False
+    assert check("alliances-obligation", defence[:1]).correct is False
+    # selection: V=1, a=1, D=0.5, A=3, C=0.3: p0 = 2/3, p1 = 2/9, r* = (2/3-0.3)/(2/3-2/9) = 0.825;
+    # reliabilities uniform on [0, 1]: the attacked ones average r*/2 = 0.4125 (all: 0.5).
+    assert check("alliances-selection", 0.41).correct is True
+    assert check("alliances-selection", 0.5).correct is False

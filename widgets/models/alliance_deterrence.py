@@ -141,3 +141,44 @@ def _explain(v, d, big_a, r, c, a, p0, p1, win, eu, deterred, threshold, status)
     elif status == "never":
         parts.append("Even an ally certain to fight would not be enough: the ally must be stronger, or war costlier.")
     return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a researcher who studies only the wars that happened would see.
+
+    ``attacked`` is the share of protected states that are attacked; ``all_mean`` the
+    mean reliability of all the alliances; ``observed_mean`` the mean reliability of
+    the alliances whose protégé was attacked (``None`` if none was), which is the
+    honour rate a study of wartime behaviour would measure.
+    """
+
+    attacked: float
+    all_mean: float
+    observed_mean: float | None
+
+
+def wartime_selection(reliabilities, threshold: float) -> Selection:
+    """Selection effect: which alliances end up in the record of wars.
+
+    Why: the model's ``r`` is the aggressor's belief *before* it decides, while studies
+    of reliability (Leeds, Long & Mitchell 2000) count how often allies kept their word
+    in wars that broke out. Suppose, as a deliberately simple extension, that each
+    alliance has its own reliability, that aggressors see it (their belief ``r`` equals
+    it), and that all dyads share one threshold ``r*``. Then only alliances with
+    reliability below ``r*`` are tested by war (an aggressor indifferent at r = r* is
+    deterred, as in :func:`deterrence`), and the honour rate observed in those wars is
+    the mean reliability *of the attacked ones*, below the mean of all alliances
+    whenever some, but not all, are attacked (Smith 1995 makes this argument with a
+    richer model). The extension does not let the ally choose its reliability.
+    """
+    values = [probability("each reliability", x) for x in reliabilities]
+    if not values:
+        raise InputError("give at least one reliability (a number between 0 and 1)")
+    t = float(threshold)
+    tested = [x for x in values if x < t]
+    return Selection(
+        attacked=len(tested) / len(values),
+        all_mean=sum(values) / len(values),
+        observed_mean=(sum(tested) / len(tested)) if tested else None,
+    )
