@@ -46,10 +46,11 @@ book: venv vendor
 	sed -i 's#href="print/index.html"#href="intro.html"#' _build/html/print/intro.html
 
 chromium:
-	@command -v chromium >/dev/null || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	@# poppler-utils: pdfimages, with which the print test counts the figures in the PDF.
+	@command -v chromium >/dev/null && command -v pdfimages >/dev/null || { \
+	  echo "Installing Debian's chromium and poppler-utils for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 test: book chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
