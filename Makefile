@@ -14,11 +14,13 @@ PORT ?= 8000
 export MPLBACKEND := module://matplotlib_inline.backend_inline
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help venv vendor book test lab serve execute bench student chromium clean
+.PHONY: help venv vendor book test test-fast lint lab serve execute bench student chromium clean
 
 help:
 	@echo "make book     build the course site into _build/html (sets everything up)"
 	@echo "make test     run every test: models, data, notebooks (nbval), site and browser"
+	@echo "make test-fast  models, data, exercises and widgets in-process (no book, no browser)"
+	@echo "make lint     ruff over widgets/, tests/, scripts/ and _ext/"
 	@echo "make lab      open the course in JupyterLab"
 	@echo "make serve    serve the built site on http://$(HOST):$(PORT)"
 	@echo "make execute  re-execute every chapter notebook in place (outputs + widget state)"
@@ -55,6 +57,12 @@ chromium:
 test: book chromium
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg \
 	  tests chapters
+
+test-fast: venv
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q -m "not slow and not site and not browser" tests
+
+lint: venv
+	$(BIN)/python -m ruff check widgets tests scripts _ext
 
 lab: venv
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) chapters/orientation.ipynb

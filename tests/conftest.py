@@ -75,3 +75,14 @@ def browser(quiet_home):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+#: Modules whose every test runs notebooks or builds environments: marked ``slow`` here,
+#: so `make test-fast` (``-m "not slow and not site and not browser"``) skips them.
+SLOW_MODULES = {"test_binder.py", "test_student.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in SLOW_MODULES or item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.slow)

@@ -8,7 +8,7 @@ Resolution 1244 (1999) by 14-0-1 (China)".
 import pytest
 
 from widgets import data
-from widgets.models.security_council import PERMANENT, decide
+from widgets.models.security_council import decide
 
 P5_COLUMNS = {"China": "china", "France": "france", "Russia": "russia",
               "United Kingdom": "united_kingdom", "United States": "united_states"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from widgets.arms_control import ALL, InspectionGame, NewStartCheck, StockpileTimeline
+from widgets.arms_control import InspectionGame, NewStartCheck, StockpileTimeline
 from widgets.check import check
 from widgets.exercises import arms_control as ex
 

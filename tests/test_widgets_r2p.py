@@ -6,7 +6,6 @@ import pytest
 
 from widgets import r2p
 from widgets.check import check
-from widgets.models import criteria as crit
 from widgets.models import security_council as sc
 
 

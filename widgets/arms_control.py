@@ -245,7 +245,6 @@ class NewStartCheck:
             raise InputError("The dataset's New START limits differ from the model's; check both.")
         values = {**DEFAULT_FORCE, **force}
         self.boxes = {}
-        cells = []
         for name in GRID_ORDER:
             # label above the box (flex column), so long labels are never cut short
             box = W.Text(value=str(values[name]), description=BOX_LABELS[name], continuous_update=False,

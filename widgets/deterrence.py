@@ -433,15 +433,16 @@ class ChickenBrinkmanship:
         game = model.chicken(**self.values())
         solution = solve_2x2(game)
         A, B = game.row_payoffs, game.col_payoffs
-        cells = lambda i: "".join(f"<td style='padding:2px 10px'>({A[i][j]:g}, {B[i][j]:g})</td>"
-                                  for j in range(2))
+        def cells(i: int) -> str:
+            return "".join(f"<td style='padding:2px 10px'>({A[i][j]:g}, {B[i][j]:g})</td>" for j in range(2))
+
         self.table.value = (
             "<table style='border-collapse:collapse;text-align:center'>"
             "<tr><th></th><th>Column: Swerve</th><th>Column: Straight</th></tr>"
             f"<tr><th>Row: Swerve</th>{cells(0)}</tr><tr><th>Row: Straight</th>{cells(1)}</tr>"
             "</table><small>Payoffs are (Row, Column).</small>")
         self.game, self.solution = game, solution
-        lines = [f"Pure equilibria: " + "; ".join(
+        lines = ["Pure equilibria: " + "; ".join(
             f"Row {'Swerve' if e.row_mix[0] == 1 else 'Straight'}, "
             f"Column {'Swerve' if e.col_mix[0] == 1 else 'Straight'}" for e in solution.pure) + "."]
         if solution.mixed:

@@ -1,6 +1,5 @@
 """Exercises of the alliances chapter ("Alliances and collective defense")."""
 
-from widgets import data
 from widgets.check import Exercise, register
 from widgets.models import alliance_deterrence, alliance_network
 

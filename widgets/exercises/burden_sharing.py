@@ -7,7 +7,7 @@ hypothetical teaching values, not estimates for any real pair of Allies.
 
 from widgets import burden_sharing
 from widgets.check import Exercise, register
-from widgets.models import guidelines, public_goods
+from widgets.models import public_goods
 
 #: Exercise 2: two hypothetical allies and their alpha.
 THRESHOLD = {"income_a": 100.0, "income_b": 40.0, "alpha": 0.2}

@@ -1,0 +1,45 @@
+"""The package's layer rule, made executable.
+
+data (the loader) -> models -> widgets/figures -> notebooks. Models import
+neither ipywidgets nor matplotlib (they are plain, tested computation); only
+the widget layer (`widgets/ui.py` and the chapter modules `widgets/<chapter>.py`)
+imports ipywidgets. The rule reads each module's import statements.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "widgets"
+MODELS = sorted((PACKAGE / "models").glob("*.py"))
+NOT_WIDGET_LAYER = [*MODELS, *sorted((PACKAGE / "exercises").glob("*.py")), PACKAGE / "data.py",
+                    PACKAGE / "check.py", PACKAGE / "__init__.py"]
+
+
+def imported(source: str) -> set[str]:
+    """Top-level package names a module imports."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("module", MODELS, ids=[m.stem for m in MODELS])
+def test_models_import_neither_ipywidgets_nor_matplotlib(module):
+    assert not imported(module.read_text(encoding="utf-8")) & {"ipywidgets", "matplotlib"}, module.name
+
+
+@pytest.mark.parametrize("module", NOT_WIDGET_LAYER, ids=[str(m.relative_to(PACKAGE)) for m in NOT_WIDGET_LAYER])
+def test_only_the_widget_layer_imports_ipywidgets(module):
+    assert "ipywidgets" not in imported(module.read_text(encoding="utf-8")), module.name
+
+
+def test_the_rule_can_fail():
+    assert imported("import matplotlib.pyplot as plt\nfrom ipywidgets import HTML\n") == {"matplotlib", "ipywidgets"}
+    assert imported("from . import games\n") == set()
