@@ -77,7 +77,7 @@ def _learner_launch_links(app, pagename, templatename, context, doctree):
                 url = button.get("url", "")
                 if "/v2/gh/" in url or "git-pull" in url:
                     button["url"] = _learner_url(url, branch)
-                walk(button.get("items", []))
+                walk(button.get("buttons", []))
 
     walk(context.get("header_buttons", []))
 
