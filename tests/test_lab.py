@@ -145,15 +145,19 @@ def test_chapter_markdown_renders_as_myst(browser, lab, chapter):
     # Every markdown cell rendered (the course's settings render deferred cells too).
     page.wait_for_function("""() => {
       const cells = window.jupyterapp.shell.currentWidget.content.widgets.filter(c => c.model.type === 'markdown');
-      return cells.length > 0 && cells.every(c => c.rendered && c.node.querySelector('.jp-MarkdownOutput')
-                                             && c.node.querySelector('.jp-MarkdownOutput').innerText.trim());
+      return cells.length > 0 && cells.every(c => c.rendered && c.node.querySelector(".jp-RenderedHTMLCommon, .jp-RenderedMarkdown, .myst"));
     }""", timeout=60000, polling=500)
-    page.wait_for_timeout(1000)
-    text = "\n".join(page.locator(".jp-MarkdownCell .jp-MarkdownOutput").all_inner_texts())
+    page.wait_for_timeout(3000)
+    text = "\n".join(page.locator(".jp-MarkdownCell .jp-Cell-inputWrapper").all_inner_texts())
     raw = [token for token in RAW_MYST if token in text]
     shots = os.environ.get("LAB_SHOTS")
     if shots:
         page.screenshot(path=os.path.join(shots, f"{chapter.removesuffix('.ipynb')}.png"))
+        exercise = page.locator(".jp-MarkdownCell:has-text('Exercise 1')").first
+        if exercise.count():
+            exercise.scroll_into_view_if_needed()
+            page.wait_for_timeout(500)
+            page.screenshot(path=os.path.join(shots, f"{chapter.removesuffix('.ipynb')}-exercise.png"))
     assert not raw, f"{chapter}: raw MyST shows in JupyterLab: {raw}"
     admonitions = page.locator(".jp-MarkdownCell .jp-MarkdownOutput aside, .jp-MarkdownCell .admonition, "
                                ".jp-MarkdownCell details")
