@@ -33,7 +33,13 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-venv: $(STAMP)
+# The course's JupyterLab settings (binder/overrides.json: no news pop-up), for
+# `make lab` and the lab tests; binder/postBuild installs the same file on Binder.
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(LAB_SETTINGS): binder/overrides.json $(STAMP)
+	mkdir -p $(dir $@) && cp $< $@
+
+venv: $(STAMP) $(LAB_SETTINGS)
 
 vendor:
 	$(PYTHON) scripts/vendor.py

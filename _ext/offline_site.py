@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 HERE = Path(__file__).resolve().parent
 
@@ -41,7 +43,48 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
     context["script_files"][:] = unique
 
 
+LEARNER_DIR = "student"  # where binder/postBuild and scripts/student.py write the learner copies
+
+
+def _learner_url(url: str, branch: str) -> str:
+    """Point a Binder or nbgitpuller launch link at the chapter's learner copy.
+
+    Binder: ``urlpath=lab/tree/chapters/x.ipynb`` becomes ``lab/tree/student/x.ipynb``
+    (binder/postBuild writes it). nbgitpuller runs no postBuild, so its link pulls the
+    ``branch`` that the Pages workflow publishes with the learner copies committed.
+    """
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    out = []
+    for key, value in query:
+        if key == "urlpath":
+            value = re.sub(r"(^|/)chapters/([^/]+\.ipynb)$", rf"\1{LEARNER_DIR}/\2", value)
+        elif key == "branch" and "git-pull" in parts.path:
+            value = branch
+        out.append((key, value))
+    return urlunsplit(parts._replace(query=urlencode(out, safe="/")))
+
+
+def _learner_launch_links(app, pagename, templatename, context, doctree):
+    """Rewrite the theme's launch buttons (added at priority 501) to open learner copies."""
+    if not pagename.startswith("chapters/"):
+        return
+    branch = app.config.course_learner_branch
+
+    def walk(buttons):
+        for button in buttons:
+            if isinstance(button, dict):
+                url = button.get("url", "")
+                if "/v2/gh/" in url or "git-pull" in url:
+                    button["url"] = _learner_url(url, branch)
+                walk(button.get("buttons", []))
+
+    walk(context.get("header_buttons", []))
+
+
 def setup(app):
+    app.add_config_value("course_learner_branch", "learner", "html")
+    app.connect("html-page-context", _learner_launch_links, priority=502)
     app.add_js_file("course-mathjax-setup.js", priority=200)
     app.add_js_file("course-a11y.js", priority=800)
     # Early: html-page-context stops at the first handler that returns a value.

@@ -1,16 +1,22 @@
-"""Learners' journey: the Binder environment alone runs every chapter.
+"""Learners' journey: the Binder environment alone runs every learner copy.
 
-repo2docker builds from binder/ and ignores the root requirements, so this test
-builds a fresh virtual environment from binder/requirements.txt only (as
-repo2docker would, from the repository root), then executes every chapter
-notebook with it and imports `widgets`. The environment is kept in
-_build/binder-venv, keyed on the requirements' hash, so a second run is quick.
+repo2docker builds from binder/ and ignores the root requirements. This test
+asks repo2docker itself (pinned in requirements.txt) for its plan, with
+`repo2docker --no-build --debug` on a clean clone, and reads the Python version
+and the install order from the Dockerfile it prints. It then builds a fresh
+virtual environment with exactly that Python (failing, never substituting, if
+this machine lacks it) from binder/requirements.txt only, runs binder/postBuild
+in it as repo2docker would, and executes every learner copy postBuild wrote.
+The environment is kept in _build/binder-venv, keyed on binder/'s hash, so a
+second run is quick.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +28,7 @@ import pytest
 from conftest import ROOT
 
 REQUIREMENTS = ROOT / "binder" / "requirements.txt"
+POST_BUILD = ROOT / "binder" / "postBuild"
 VENV = ROOT / "_build" / "binder-venv"
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 
@@ -41,25 +48,86 @@ print(json.dumps({"widgets": widgets.__file__, "results": results}))
 
 
 def _digest() -> str:
-    return hashlib.sha256(REQUIREMENTS.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()[:12]
+    data = b"".join(p.read_bytes() for p in sorted((ROOT / "binder").iterdir()) if p.is_file())
+    return hashlib.sha256(data + (ROOT / "pyproject.toml").read_bytes()).hexdigest()[:12]
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory) -> dict:
+    """repo2docker's own plan for a clean clone: its log and its Dockerfile."""
+    clone = tmp_path_factory.mktemp("r2d") / "course"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    repo2docker = Path(sys.executable).parent / "repo2docker"
+    out = subprocess.run([str(repo2docker), "--no-build", "--debug", str(clone)],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-3000:]
+    text = out.stdout + out.stderr
+    version = re.search(r"Building conda environment for python=(\d+\.\d+)", text)
+    assert version, "repo2docker's plan names no Python version:\n" + text[-2000:]
+    return {"text": text, "python": version.group(1),
+            "lines": [l.strip() for l in text.splitlines() if l.strip().startswith(("COPY", "RUN", "FROM"))]}
+
+
+def find_python(version: str) -> str:
+    """The python executable of exactly ``version`` (major.minor) on this machine."""
+    candidates = [shutil.which(f"python{version}"),
+                  *sorted(str(p) for p in Path.home().glob(f".pyenv/versions/{version}.*/bin/python{version}"))]
+    for candidate in filter(None, candidates):
+        found = subprocess.run([candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                               capture_output=True, text=True)
+        if found.stdout.strip() == version:
+            return candidate
+    pytest.fail(f"repo2docker plans Python {version} for Binder, but this machine has no python{version}; "
+                f"install it (e.g. pyenv install {version}) rather than testing with another version")
 
 
 def size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
 
 
+def lean_env(python: Path) -> dict:
+    return {"PATH": f"{python.parent}:/usr/bin:/bin", "HOME": str(VENV / "home"),
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+
+
 @pytest.fixture(scope="module")
-def binder_python():
-    stamp = VENV / f".installed-{_digest()}"
+def binder_python(plan):
+    stamp = VENV / f".installed-{plan['python']}-{_digest()}"
     if not stamp.exists():
         shutil.rmtree(VENV, ignore_errors=True)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+        subprocess.run([find_python(plan["python"]), "-m", "venv", str(VENV)], check=True)
         subprocess.run([str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet",
                         "--disable-pip-version-check", "-r", str(REQUIREMENTS)], check=True, cwd=ROOT)
         seconds = time.perf_counter() - start
         stamp.write_text(json.dumps({"install_seconds": round(seconds, 1), "size_mb": round(size_mb(VENV), 1)}))
-    return VENV / "bin" / "python"
+    python = VENV / "bin" / "python"
+    # Binder's build step, as repo2docker runs it: from the repository root, lean env first on PATH.
+    shutil.rmtree(ROOT / "student", ignore_errors=True)
+    subprocess.run([str(POST_BUILD)], check=True, cwd=ROOT, env=lean_env(python), timeout=300)
+    return python
+
+
+def test_repo2docker_plans_a_python_that_installs_the_requirements(plan, binder_python):
+    version = subprocess.run([str(binder_python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                             capture_output=True, text=True).stdout.strip()
+    assert version == plan["python"], f"lean env is Python {version}, repo2docker plans {plan['python']}"
+    lines = plan["lines"]
+    copy_repo = next(i for i, l in enumerate(lines) if re.match(r"COPY .*\bsrc/ \$\{REPO_DIR\}/?$", l))
+    install = next(i for i, l in enumerate(lines) if "pip install" in l and "binder/requirements.txt" in l)
+    assert install > copy_repo, "binder/requirements.txt (with `-e .`) must be installed after the repository is copied"
+    post_build = next(i for i, l in enumerate(lines) if "postBuild" in l and l.startswith("RUN"))
+    assert post_build > install, "postBuild runs after the requirements are installed"
+
+
+def test_post_build_writes_every_learner_copy_and_the_lab_settings(binder_python):
+    for chapter in CHAPTERS:
+        copy = ROOT / "student" / chapter.name
+        assert copy.exists(), f"binder/postBuild wrote no learner copy of {chapter.name}"
+        text = copy.read_text()
+        assert "solution-start" not in text and "{solution}" not in text
+    settings = VENV / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    assert json.loads(settings.read_text())["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
 
 
 def test_binder_requirements_are_lean_and_pinned():
@@ -73,16 +141,15 @@ def test_binder_requirements_are_lean_and_pinned():
         assert needed in names
 
 
-def test_binder_environment_runs_every_chapter(binder_python):
+def test_binder_environment_runs_every_learner_copy(binder_python):
     env_python = str(binder_python)
-    out = subprocess.run([env_python, "-c", RUN, *map(str, CHAPTERS)], capture_output=True, text=True,
-                         cwd=ROOT / "chapters", timeout=900,
-                         env={"PATH": f"{binder_python.parent}:/usr/bin:/bin", "HOME": str(VENV / "home"),
-                              "MPLBACKEND": "module://matplotlib_inline.backend_inline"})
+    copies = [ROOT / "student" / p.name for p in CHAPTERS]
+    out = subprocess.run([env_python, "-c", RUN, *map(str, copies)], capture_output=True, text=True,
+                         cwd=ROOT / "student", timeout=900, env=lean_env(binder_python))
     assert out.returncode == 0, out.stderr[-3000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["widgets"].startswith(str(ROOT)), "widgets must come from this repository"
-    assert set(report["results"]) == {str(p) for p in CHAPTERS}
+    assert set(report["results"]) == {str(p) for p in copies}
     for path, errors in report["results"].items():
         assert errors == [], f"{path}: {errors}"
 

@@ -6,6 +6,11 @@ chapter the test runs all cells, waits for the kernel to go idle, checks that no
 cell shows an error, then moves the slider of the first widget that has one, with the keyboard,
 and checks that the widget's output changed. The server and its kernels are
 stopped by their process ids.
+
+A second test opens each chapter without running it and reads the markdown as
+jupyterlab-myst renders it: no raw MyST ({cite}, {term}, {exercise, {solution,
+:class:) may show, and admonitions render as boxes. Screenshots go to
+$LAB_SHOTS when it is set.
 """
 
 from __future__ import annotations
@@ -118,4 +123,43 @@ def test_chapter_runs_and_its_first_widget_responds(browser, lab, chapter):
     after = (output.inner_html(), message.inner_text())
     assert after != before
     print(f"{chapter}: ran all cells in {elapsed:.1f} s in JupyterLab")
+    context.close()
+
+
+RAW_MYST = ("{cite}", "{term}", "{exercise", "{solution", ":class:")
+
+
+def _open(browser, lab, chapter):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60000)
+    page.goto(f"{lab}/lab/workspaces/md-{chapter.removesuffix('.ipynb')}/tree/chapters/{chapter}?reset")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.content", timeout=60000)
+    return context, page
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_markdown_renders_as_myst(browser, lab, chapter):
+    context, page = _open(browser, lab, chapter)
+    # Every markdown cell rendered (the course's settings render deferred cells too).
+    page.wait_for_function("""() => {
+      const cells = window.jupyterapp.shell.currentWidget.content.widgets.filter(c => c.model.type === 'markdown');
+      return cells.length > 0 && cells.every(c => c.rendered && c.node.querySelector(".jp-RenderedHTMLCommon, .jp-RenderedMarkdown, .myst"));
+    }""", timeout=60000, polling=500)
+    page.wait_for_timeout(3000)
+    text = "\n".join(page.locator(".jp-MarkdownCell .jp-Cell-inputWrapper").all_inner_texts())
+    raw = [token for token in RAW_MYST if token in text]
+    shots = os.environ.get("LAB_SHOTS")
+    if shots:
+        page.screenshot(path=os.path.join(shots, f"{chapter.removesuffix('.ipynb')}.png"))
+        exercise = page.locator(".jp-MarkdownCell:has-text('Exercise 1')").first
+        if exercise.count():
+            exercise.scroll_into_view_if_needed()
+            page.wait_for_timeout(500)
+            page.screenshot(path=os.path.join(shots, f"{chapter.removesuffix('.ipynb')}-exercise.png"))
+    assert not raw, f"{chapter}: raw MyST shows in JupyterLab: {raw}"
+    admonitions = page.locator(".jp-MarkdownCell .jp-MarkdownOutput aside, .jp-MarkdownCell .admonition, "
+                               ".jp-MarkdownCell details")
+    assert admonitions.count() >= 1, f"{chapter}: no admonition rendered"
     context.close()

@@ -26,7 +26,8 @@ def test_chapter_page_has_launch_download_and_folded_solutions(browser, site_url
     binder = page.locator(".dropdown-launch-buttons a[href*='mybinder.org']")
     assert binder.count() == 1, f"{stem}: no Binder launch link"
     href = binder.get_attribute("href")
-    assert href.endswith(f"urlpath=lab/tree/chapters/{stem}.ipynb"), href
+    # Binder opens the learner copy that binder/postBuild writes (solutions removed).
+    assert href.endswith(f"urlpath=lab/tree/student/{stem}.ipynb"), href
     download = page.locator(f".dropdown-download-buttons a[href$='{stem}.ipynb']")
     assert download.count() == 1, f"{stem}: no .ipynb download"
     assert (SITE / "_sources" / "chapters" / f"{stem}.ipynb").exists()
