@@ -7,46 +7,52 @@ import pytest
 from widgets import check as C
 
 
+FAKE = (
+    C.Exercise("orientation-test-number", lambda: 16, "number", hint="count the founders first"),
+    C.Exercise("orientation-test-close", lambda: 0.375, "number", hint="solve for c", tolerance=0.005),
+    C.Exercise("orientation-test-choice", lambda: "Collective defense", "choice", hint="who is the enemy?",
+               choices=("Collective defense", "Collective security")),
+    C.Exercise("orientation-test-set", lambda: ["China", "Russia"], "set", hint="look at the P5 votes"),
+)
+
+
 @pytest.fixture
-def exercises():
-    made = [
-        C.register(C.Exercise("test-number", lambda: 16, "number", hint="count the founders first")),
-        C.register(C.Exercise("test-close", lambda: 0.375, "number", hint="solve for c", tolerance=0.005)),
-        C.register(C.Exercise("test-choice", lambda: "Collective defense", "choice", hint="who is the enemy?",
-                              choices=("Collective defense", "Collective security"))),
-        C.register(C.Exercise("test-set", lambda: ["China", "Russia"], "set", hint="look at the P5 votes")),
-    ]
-    yield made
-    for ex in made:
-        C._REGISTRY.pop(ex.id)
+def exercises(monkeypatch):
+    """The orientation chapter's real exercises plus four made-up ones of each kind."""
+    from widgets.exercises import orientation
+
+    monkeypatch.setattr(orientation, "EXERCISES", orientation.EXERCISES + FAKE)
+    C.chapter_exercises.cache_clear()
+    yield FAKE
+    C.chapter_exercises.cache_clear()
 
 
 def test_right_answer(exercises):
-    assert C.check("test-number", 16).correct is True
-    assert C.check("test-number", "16").correct is True  # typed as text still counts
-    assert C.check("test-close", 0.379).correct is True
-    assert C.check("test-choice", "collective  DEFENSE").correct is True
-    assert C.check("test-set", ["russia", "China"]).correct is True
+    assert C.check("orientation-test-number", 16).correct is True
+    assert C.check("orientation-test-number", "16").correct is True  # typed as text still counts
+    assert C.check("orientation-test-close", 0.379).correct is True
+    assert C.check("orientation-test-choice", "collective  DEFENSE").correct is True
+    assert C.check("orientation-test-set", ["russia", "China"]).correct is True
 
 
 def test_wrong_answer_gives_hint_but_not_the_answer(exercises):
-    feedback = C.check("test-number", 15)
+    feedback = C.check("orientation-test-number", 15)
     assert feedback.correct is False
     assert "count the founders first" in feedback.message
     assert "16" not in feedback.message and "16" not in feedback._repr_html_()
-    assert C.check("test-close", 0.39).correct is False
-    feedback = C.check("test-set", ["China"])
+    assert C.check("orientation-test-close", 0.39).correct is False
+    feedback = C.check("orientation-test-set", ["China"])
     assert feedback.correct is False and "Russia" not in feedback.message
 
 
 def test_unanswered_and_malformed_answers_are_explained(exercises):
-    assert C.check("test-number", ...).message == C.NOT_ANSWERED
-    assert C.check("test-number", None).correct is None
-    assert "wants a number" in C.check("test-number", "sixteen").message
-    assert "wants a number" in C.check("test-number", True).message
-    message = C.check("test-choice", "alliance").message
+    assert C.check("orientation-test-number", ...).message == C.NOT_ANSWERED
+    assert C.check("orientation-test-number", None).correct is None
+    assert "wants a number" in C.check("orientation-test-number", "sixteen").message
+    assert "wants a number" in C.check("orientation-test-number", True).message
+    message = C.check("orientation-test-choice", "alliance").message
     assert "Pick one of" in message and "Collective security" in message  # options, not the answer alone
-    assert "list of names" in C.check("test-set", "China").message
+    assert "list of names" in C.check("orientation-test-set", "China").message
 
 
 def test_unknown_exercise_is_named():
@@ -61,8 +67,41 @@ def test_orientation_exercise_expects_sixteen_members_in_1990():
     assert C.check("orientation-members-1990", 19).correct is False
 
 
-def test_every_registered_exercise_has_a_hint_and_computes():
-    C._load_chapter_exercises()
-    for ex in C._REGISTRY.values():
-        assert len(ex.hint) > 15, ex.id
-        assert ex.expected() is not None, ex.id
+def test_every_exercise_has_a_hint_and_computes():
+    for chapter in C.CHAPTERS:
+        for ex in C.chapter_exercises(chapter).values():
+            assert len(ex.hint) > 15, ex.id
+            assert ex.expected() is not None, ex.id
+
+
+def test_a_duplicate_id_is_refused(monkeypatch):
+    from widgets.exercises import orientation
+
+    monkeypatch.setattr(orientation, "EXERCISES", orientation.EXERCISES * 2)
+    C.chapter_exercises.cache_clear()
+    with pytest.raises(ValueError, match="defined twice"):
+        C.exercise("orientation-members-1990")
+    C.chapter_exercises.cache_clear()
+
+
+def test_an_id_must_name_its_chapter(monkeypatch):
+    from widgets.exercises import orientation
+
+    stray = C.Exercise("r2p-stray", lambda: 1, "number", hint="a hint long enough to pass")
+    monkeypatch.setattr(orientation, "EXERCISES", orientation.EXERCISES + (stray,))
+    C.chapter_exercises.cache_clear()
+    with pytest.raises(ValueError, match="must start with 'orientation-'"):
+        C.exercise("orientation-members-1990")
+    C.chapter_exercises.cache_clear()
+    with pytest.raises(KeyError, match="starts with its chapter"):
+        C.exercise("nochapter")
+
+
+def test_importing_the_package_registers_nothing():
+    import importlib
+    import sys
+
+    for name in [m for m in sys.modules if m.startswith("widgets.exercises.")]:
+        del sys.modules[name]
+    importlib.import_module("widgets.exercises")
+    assert not [m for m in sys.modules if m.startswith("widgets.exercises.")]

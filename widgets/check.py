@@ -1,18 +1,24 @@
 """Exercise self-checks: right or wrong, with a hint, never the answer.
 
-Each exercise is registered once, with a function that *computes* its expected
-answer from the course's data or models (so no answer is typed into a notebook
-where a student would read it) and a hint that points at the method. A notebook
-calls ``check("chapter-id", answer)``; the result prints one line of feedback.
+Each chapter's module ``widgets/exercises/<chapter>.py`` exports its exercises in
+an ``EXERCISES`` tuple: each with a function that *computes* its expected answer
+from the course's data or models (so no answer is typed into a notebook where a
+student would read it) and a hint that points at the method. A notebook calls
+``check("<chapter>-<name>", answer)``; the id names the chapter, whose module is
+imported then, and the result prints one line of feedback. Nothing is registered
+by importing anything.
 """
 
 from __future__ import annotations
 
 import math
+import importlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from typing import Any, Callable
 
+KINDS = ("number", "choice", "set")
 NOT_ANSWERED = ("Not answered yet: replace the `...` with your answer and run the cell again.")
 
 
@@ -45,27 +51,45 @@ class Feedback:
                 f"{escape(self.message)}</p>")
 
 
-_REGISTRY: dict[str, Exercise] = {}
+#: The chapters whose modules ``widgets/exercises/<chapter>.py`` hold exercises.
+CHAPTERS = ("orientation", "alliances", "burden_sharing", "deterrence", "arms_races", "arms_control", "r2p")
 
 
-def register(exercise: Exercise) -> Exercise:
-    if exercise.kind not in ("number", "choice", "set"):
-        raise ValueError(f"unknown exercise kind {exercise.kind!r}")
-    _REGISTRY[exercise.id] = exercise
-    return exercise
+def chapter_of(id: str) -> str:
+    """The chapter an exercise id belongs to: ids are ``<chapter>-<name>``."""
+    chapter = id.split("-", 1)[0]
+    if chapter not in CHAPTERS or "-" not in id:
+        raise KeyError(f"No exercise called {id!r}: an id starts with its chapter "
+                       f"({', '.join(CHAPTERS)}) and a hyphen; check the name in the cell above.")
+    return chapter
+
+
+@lru_cache(maxsize=None)
+def chapter_exercises(chapter: str) -> dict[str, Exercise]:
+    """The exercises that ``widgets.exercises.<chapter>`` exports in its ``EXERCISES`` tuple.
+
+    Imported only when a notebook checks an answer (so `import widgets` stays fast), and
+    checked here: a known kind, an id of this chapter, and no id twice.
+    """
+    module = importlib.import_module(f"widgets.exercises.{chapter}")
+    found: dict[str, Exercise] = {}
+    for ex in module.EXERCISES:
+        if ex.kind not in KINDS:
+            raise ValueError(f"{ex.id}: unknown exercise kind {ex.kind!r} (use one of {', '.join(KINDS)})")
+        if not ex.id.startswith(f"{chapter}-"):
+            raise ValueError(f"{ex.id}: an exercise of widgets/exercises/{chapter}.py must start with '{chapter}-'")
+        if ex.id in found:
+            raise ValueError(f"{ex.id}: defined twice in widgets/exercises/{chapter}.py")
+        found[ex.id] = ex
+    return found
 
 
 def exercise(id: str) -> Exercise:
-    _load_chapter_exercises()
+    chapter = chapter_of(id)
     try:
-        return _REGISTRY[id]
+        return chapter_exercises(chapter)[id]
     except KeyError:
         raise KeyError(f"No exercise called {id!r}; check the name in the cell above.") from None
-
-
-def _load_chapter_exercises() -> None:
-    # Importing the module registers its exercises; kept lazy so `import widgets` stays fast.
-    from widgets import exercises  # noqa: F401
 
 
 def _as_number(answer: Any) -> float | None:

@@ -1,6 +1,6 @@
 """Exercises of the alliances chapter ("Alliances and collective defense")."""
 
-from widgets.check import Exercise, register
+from widgets.check import Exercise
 from widgets.models import alliance_deterrence, alliance_network
 
 #: The network exercise's year and the two arrangements it compares.
@@ -75,7 +75,7 @@ def defence_articles() -> list[str]:
     return [label for label, obligation in ARTICLES.items() if obligation == "defense"]
 
 
-register(Exercise(
+LINKS_RATIO = Exercise(
     id="alliances-links-ratio",
     expected=links_ratio_choice,
     kind="choice",
@@ -83,27 +83,27 @@ register(Exercise(
     hint="set the network to 1960 and count the members of each treaty (the state menu lists a state's "
          "arrangements), or count the coloured lines. In a multilateral treaty every member is linked "
          "to every other, so n members make n(n-1)/2 links: links grow with the square of membership.",
-))
+)
 
-register(Exercise(
+THRESHOLD = Exercise(
     id="alliances-threshold",
     expected=threshold,
     kind="number",
     tolerance=0.01,
     hint="set V = 1, D = 0.5, A = 2 and C = 0.4 in the deterrence widget and read r*, or solve "
          "EU(attack) = 0 for r: r* = (V·p0 − C) / (V·(p0 − p1)) with p0 = a/(a+D), p1 = a/(a+D+A).",
-))
+)
 
-register(Exercise(
+OBLIGATION = Exercise(
     id="alliances-obligation",
     expected=defence_articles,
     kind="set",
     hint="ask of each article what a party must do if another party is attacked. A promise to act, "
          "assist or meet the danger is a defence obligation even when it adds 'in accordance with its "
          "constitutional processes' or leaves the means to each party; a promise to talk is consultation.",
-))
+)
 
-register(Exercise(
+SELECTION = Exercise(
     id="alliances-selection",
     expected=observed_honour_rate,
     kind="number",
@@ -111,4 +111,7 @@ register(Exercise(
     hint="which alliances are tested by war? Only those the aggressor judged unreliable enough to attack "
          "(belief below r*). Work out r* for this setting, then the average reliability of only those "
          "alliances: with reliabilities spread evenly from 0 to 1, the ones below r* average r*/2.",
-))
+)
+
+#: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
+EXERCISES = (LINKS_RATIO, THRESHOLD, OBLIGATION, SELECTION,)

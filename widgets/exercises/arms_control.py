@@ -8,7 +8,7 @@ hypothetical teaching values, not estimates of any real state's forces.
 import pandas as pd
 
 from widgets import data
-from widgets.check import Exercise, register
+from widgets.check import Exercise
 from widgets.models import inspection, new_start
 
 #: Exercise 1: a hypothetical force to count under New START's rules.
@@ -86,7 +86,7 @@ def new_start_years_in_force() -> float:
     return (row["ended"] - row["entered_into_force"]).days / 365.25
 
 
-register(Exercise(
+NEW_START_BROKEN = Exercise(
     id="arms_control-new-start-broken",
     expected=lambda: broken_limits(EXERCISE_FORCE),
     kind="set",
@@ -94,27 +94,27 @@ register(Exercise(
          "(b) warheads on the missiles + ONE per deployed bomber, whatever it can carry; "
          "(c) deployed and non-deployed launchers and bombers together. Answer with the letters "
          "of the limits exceeded, e.g. [\"a\"].",
-))
+)
 
-register(Exercise(
+DETECTION_THRESHOLD = Exercise(
     id="arms_control-detection-threshold",
     expected=lambda: detection_threshold(**THRESHOLD_GAME),
     kind="number",
     tolerance=0.005,
     hint="even inspecting every time, cheating pays (1 − d)·g − d·f on average; find the d at "
          "which this is zero.",
-))
+)
 
-register(Exercise(
+NEW_START_YEARS = Exercise(
     id="arms_control-new-start-years",
     expected=new_start_years_in_force,
     kind="number",
     tolerance=0.05,
     hint="take the row 'new_start' of the treaties dataset and subtract its entry-into-force date "
          "from the date it ended; divide the days by 365.25.",
-))
+)
 
-register(Exercise(
+YEARS_WITHOUT_LIMITS = Exercise(
     id="arms_control-years-without-limits",
     expected=years_without_strategic_limits,
     kind="number",
@@ -122,22 +122,25 @@ register(Exercise(
     hint="list the entry-into-force and end dates of SALT I's Interim Agreement, START I, SORT and "
          "New START; a year counts only if none of the four was in force. Check the years around "
          "START I's expiry in December 2009 carefully.",
-))
+)
 
-register(Exercise(
+FALL_BEFORE_START1 = Exercise(
     id="arms_control-fall-before-start1",
     expected=share_of_fall_before_start1,
     kind="number",
     tolerance=1.0,
     hint="take the nine-state sum in 1986, in 1994 and in the last year of the data; divide the "
          "1986-1994 fall by the whole fall from 1986 to the last year and multiply by 100.",
-))
+)
 
-register(Exercise(
+LEADERSHIP_PENALTY = Exercise(
     id="arms_control-leadership-penalty",
     expected=lambda: smallest_deterring_penalty(**LEADERSHIP_GAME),
     kind="number",
     tolerance=0.01,
     hint="a committed inspector must announce p = g/(d·(g+f)); deterring is worth it only if that "
          "costs no more than the loss it prevents, p·c <= L (and p <= 1). Solve for the smallest f.",
-))
+)
+
+#: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
+EXERCISES = (NEW_START_BROKEN, DETECTION_THRESHOLD, NEW_START_YEARS, YEARS_WITHOUT_LIMITS, FALL_BEFORE_START1, LEADERSHIP_PENALTY,)

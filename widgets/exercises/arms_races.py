@@ -5,7 +5,7 @@ notebook. The parameter values are hypothetical teaching values, not estimates
 of any real pair of states.
 """
 
-from widgets.check import Exercise, register
+from widgets.check import Exercise
 from widgets.models import dilemma, games, richardson
 
 #: Exercise 1: a hypothetical race whose equilibrium the student computes by hand.
@@ -74,34 +74,34 @@ def _stag_hunt_equilibria() -> set[str]:
     return {labels[(e.row_mix[0], e.col_mix[0])] for e in games.solve_2x2(STAG_HUNT).pure}
 
 
-register(Exercise(
+EQUILIBRIUM_X = Exercise(
     id="arms_races-equilibrium-x",
     expected=lambda: richardson.equilibrium(**EQUILIBRIUM_PARAMS).x,
     kind="number",
     tolerance=0.01,
     hint="set both derivatives to zero and solve the two linear equations; "
          "x* = (b·g + k·h)/(a·b − k·l). Give two decimals.",
-))
+)
 
-register(Exercise(
+CRITICAL_K = Exercise(
     id="arms_races-critical-k",
     expected=_critical_k,
     kind="number",
     tolerance=0.005,
     hint="the equilibrium stops being stable when mutual fear k·l equals fatigue a·b; "
          "solve a·b = k·l for k.",
-))
+)
 
-register(Exercise(
+TFT_VS_ALLD = Exercise(
     id="arms_races-tft-vs-alld",
     expected=_tft_total,
     kind="number",
     tolerance=1e-9,
     hint="tit-for-tat cooperates in round 1 and is exploited (payoff S); from round 2 on "
          "both defect (payoff P each round). Add up the rounds.",
-))
+)
 
-register(Exercise(
+GRIM_LEAD = Exercise(
     id="arms_races-grim-lead",
     expected=_grim_lead_source,
     kind="choice",
@@ -109,18 +109,18 @@ register(Exercise(
     hint="without noise, grim trigger and tit-for-tat both cooperate with every strategy that "
          "never defects first. Look for the entrant that defects first now and then, and compare "
          "what each of the two does after that (use the tournament's matrix, seed by seed).",
-))
+)
 
-register(Exercise(
+WINNER_NOISE = Exercise(
     id="arms_races-winner-noise",
     expected=lambda: _most_frequent_winner(NOISY),
     kind="choice",
     choices=CHOICES,
     hint="count, for each strategy, the seeds 0–29 on which it ranks first at noise 0.05 "
          "(dilemma.win_counts does the counting); one seed is not enough.",
-))
+)
 
-register(Exercise(
+TFT_THRESHOLD = Exercise(
     id="arms_races-tft-threshold",
     expected=lambda: dilemma.cooperation_threshold("tit_for_tat", SHADOW_PAYOFFS),
     kind="number",
@@ -128,9 +128,9 @@ register(Exercise(
     hint="compare R/(1−w) with the two deviations that matter against tit-for-tat: defecting "
          "for ever, T + wP/(1−w), and alternating, (T + wS)/(1−w²). Tit-for-tat needs w at or "
          "above the larger of the two thresholds.",
-))
+)
 
-register(Exercise(
+STAG_HUNT_CHECK = Exercise(
     id="arms_races-stag-hunt",
     expected=_stag_hunt_equilibria,
     kind="set",
@@ -138,4 +138,7 @@ register(Exercise(
     hint="for each of the four outcomes ask whether either state could do better by changing "
          "only its own move; remember that here each state prefers mutual restraint to "
          "exploiting the other.",
-))
+)
+
+#: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
+EXERCISES = (EQUILIBRIUM_X, CRITICAL_K, TFT_VS_ALLD, GRIM_LEAD, WINNER_NOISE, TFT_THRESHOLD, STAG_HUNT_CHECK,)

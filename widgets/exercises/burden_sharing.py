@@ -6,7 +6,7 @@ hypothetical teaching values, not estimates for any real pair of Allies.
 """
 
 from widgets import burden_sharing
-from widgets.check import Exercise, register
+from widgets.check import Exercise
 from widgets.models import public_goods
 
 #: Exercise 2: two hypothetical allies and their alpha.
@@ -19,31 +19,31 @@ DROP_US = ("rises, significant", "rises, not significant", "falls, significant",
 ZERO = ("2014 only", "2024e only", "both", "neither")
 
 
-register(Exercise(
+CROSSED_2014 = Exercise(
     id="burden_sharing-crossed-2014",
     expected=lambda: len(burden_sharing.crossed_line(2.0, members_in=2014)),
     kind="number",
     hint="keep only the Allies that were members in 2014 (not Montenegro, North Macedonia, Finland or "
          "Sweden); count those below 2.00 in 2014 and at or above 2.00 in 2024e.",
-))
+)
 
-register(Exercise(
+THRESHOLD_CHECK = Exercise(
     id="burden_sharing-threshold",
     expected=lambda: public_goods.free_riding_threshold(**THRESHOLD).theta_star,
     kind="number",
     tolerance=0.005,
     hint="with only the larger ally buying defence it buys α·I_large; the smaller ally's best response "
          "α·I_small − (1−α)·θ·α·I_large reaches 0 when θ = (I_small / I_large) / (1 − α). Give two decimals.",
-))
+)
 
-register(Exercise(
+RANK_ZERO = Exercise(
     id="burden_sharing-rank-zero",
     expected=burden_sharing.distinguishable_from_zero,
     kind="choice",
     choices=ZERO,
     hint="the sign of ρ is not the question: compare each year's two-sided p-value (same Allies, members "
          "in 2014) with 0.05. A p-value above 0.05 means shuffled data give a ρ that strong too often.",
-))
+)
 
 
 def _drop_us() -> str:
@@ -54,11 +54,14 @@ def _drop_us() -> str:
     return f"{direction}, {'significant' if significant else 'not significant'}"
 
 
-register(Exercise(
+DROP_US_CHECK = Exercise(
     id="burden_sharing-drop-us",
     expected=_drop_us,
     kind="choice",
     choices=DROP_US,
     hint="in the third widget choose 2014, leave out the United States, and compare ρ with the value for "
          "all 27 Allies; then compare the one-sided p-value with 0.05.",
-))
+)
+
+#: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
+EXERCISES = (CROSSED_2014, THRESHOLD_CHECK, RANK_ZERO, DROP_US_CHECK,)

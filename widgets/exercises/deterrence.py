@@ -5,7 +5,7 @@ printed examples above it in the notebook, so no saved output gives the answer
 away (tests/test_exercises_deterrence.py checks that).
 """
 
-from widgets.check import Exercise, register
+from widgets.check import Exercise
 from widgets.models import deterrence
 from widgets.models.games import solve_2x2
 
@@ -87,7 +87,7 @@ def separating_signals() -> list[str]:
 
 # ---------------------------------------------------------------- exercises
 
-register(Exercise(
+DISTINCTIONS = Exercise(
     id="deterrence-distinctions",
     expected=lambda: DISTINCTION_ANSWER,
     kind="choice",
@@ -95,16 +95,16 @@ register(Exercise(
     hint="ask three separate questions: is an attack already being prepared? whose territory is "
          "protected? does the threat stop the attack from succeeding, or make the attacker pay "
          "afterwards?",
-))
+)
 
-register(Exercise(
+THRESHOLD = Exercise(
     id="deterrence-threshold",
     expected=denial_drop,
     kind="number",
     tolerance=0.005,
     hint="compute c* = (pG − K)/P before and after the change in p and subtract; notice which "
          "terms cancel.",
-))
+)
 
 #: The tree exercise's answer options: the four possible equilibrium paths, written out.
 TREE_PATHS = ("Status quo", "Challenge, Concede", "Challenge, Resist, Back down",
@@ -116,46 +116,49 @@ def tree_path() -> str:
     return ", ".join(deterrence.solve_deterrence_game(**TREE).path)
 
 
-register(Exercise(
+TREE_OUTCOME = Exercise(
     id="deterrence-tree-outcome",
     expected=tree_path,
     kind="choice",
     choices=TREE_PATHS,
     hint="start at the last decision: would the challenger fight or back down if resisted? "
          "Then ask what the defender prefers, knowing that; then the challenger's first move.",
-))
+)
 
-register(Exercise(
+TRIPWIRE = Exercise(
     id="deterrence-tripwire",
     expected=tripwire_threshold,
     kind="number",
     tolerance=0.05,
     hint="work backwards: what happens if the defender resists? For the defender to resist, "
          "conceding must be worse than that. Then check whether the challenger still challenges.",
-))
+)
 
-register(Exercise(
+CHICKEN_CRASH = Exercise(
     id="deterrence-chicken-crash",
     expected=chicken_crash,
     kind="number",
     tolerance=0.005,
     hint="first find the swerving probability that makes the other player indifferent; a crash "
          "needs both players to go straight, independently.",
-))
+)
 
-register(Exercise(
+BRINK_STEPS = Exercise(
     id="deterrence-brink-steps",
     expected=brink_steps,
     kind="number",
     hint="the chance of getting through k steps safely is (1 − r)^k; find the first whole k at "
          "which it drops below one half (logarithms help, then round the right way).",
-))
+)
 
-register(Exercise(
+SIGNAL_CHECK = Exercise(
     id="deterrence-signal",
     expected=separating_signals,
     kind="set",
     hint="for each signal ask two questions: would the irresolute type rather pay it than be "
          "challenged and concede? would the resolute type rather pay it than be challenged and "
          "fight? A signal separates only if the answers are no and yes.",
-))
+)
+
+#: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
+EXERCISES = (DISTINCTIONS, THRESHOLD, TREE_OUTCOME, TRIPWIRE, CHICKEN_CRASH, BRINK_STEPS, SIGNAL_CHECK,)

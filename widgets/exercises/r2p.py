@@ -1,7 +1,7 @@
 """Exercises of the R2P chapter; expected answers come from the voting model and the dataset."""
 
 from widgets import data
-from widgets.check import Exercise, register
+from widgets.check import Exercise
 from widgets.models import security_council as sc
 
 
@@ -17,7 +17,7 @@ def _row(document: str):
     return data.load("unsc_votes").set_index("document").loc[document]
 
 
-register(Exercise(
+DRAFT_PASSES = Exercise(
     id="r2p-draft-passes",
     # Keys rather than the words "passes"/"fails", which the widgets above print in their saved state.
     expected=lambda: "draft-passes" if sc.decide(_draft_ballot()).passes else "draft-fails",
@@ -25,7 +25,7 @@ register(Exercise(
     choices=("draft-passes", "draft-fails"),
     hint="count the yes votes against the nine needed, then ask which votes can be a veto: only a 'no' "
          "from a permanent member is one. You can set this ballot in the vote simulator.",
-))
+)
 
 # Changes to the recorded ballot of Resolution 1973 (10-0-5). Each is applied on its own.
 CHANGES_1973 = {
@@ -60,7 +60,7 @@ def defeating_changes() -> list[str]:
     return [c for c in CHANGES_1973 if not sc.decide(_ballot_1973(c)).passes]
 
 
-register(Exercise(
+EX_1973_DEFEAT = Exercise(
     id="r2p-1973-defeat",
     expected=defeating_changes,
     kind="set",
@@ -68,7 +68,7 @@ register(Exercise(
     hint="a draft needs nine yes votes and no 'no' from a permanent member. For each change, count the yes "
          "votes that remain and ask whether a permanent member now votes no. Load S/RES/1973 (2011) in the "
          "vote simulator and try each change.",
-))
+)
 
 # The bloc question: the passage-odds widget's defaults, with China following Russia always or never.
 BLOC_PROBABILITIES = {"China": (0.5, 0.2), "France": (0.9, 0.0), "Russia": (0.4, 0.4),
@@ -87,16 +87,16 @@ def bloc_effect() -> str:
     return "higher" if bloc > independent else "lower"
 
 
-register(Exercise(
+BLOC_EFFECT = Exercise(
     id="r2p-bloc-effect",
     expected=bloc_effect,
     kind="choice",
     choices=("higher", "lower", "about the same"),
     hint="with the bloc slider at 1, China can only veto when Russia already does. Compare the chance that "
          "no permanent member votes no in the two models, then read P(the draft passes).",
-))
+)
 
-register(Exercise(
+PILLAR = Exercise(
     id="r2p-pillar",
     # The situation: a state asks the UN for help training its police and building early warning.
     expected=lambda: "pillar two",
@@ -104,16 +104,16 @@ register(Exercise(
     choices=("pillar one", "pillar two", "pillar three"),
     hint="ask who acts and how: the state alone, others helping a willing state, or others responding "
          "because the state is manifestly failing.",
-))
+)
 
-register(Exercise(
+SCOPE = Exercise(
     id="r2p-scope",
     # Paragraphs 138-139 cover four crimes only: genocide, war crimes, ethnic cleansing, crimes against humanity.
     expected=lambda: "ethnic-cleansing",
     kind="choice",
     choices=("earthquake", "ethnic-cleansing", "coup"),
     hint="paragraphs 138 and 139 name four crimes and nothing else; ask which situation is one of them.",
-))
+)
 
 
 def _years_without_veto() -> list[int]:
@@ -123,7 +123,7 @@ def _years_without_veto() -> list[int]:
     return [y for y in range(min(years), max(years) + 1) if y not in years]
 
 
-register(Exercise(
+NO_VETO_YEARS = Exercise(
     id="r2p-no-veto-years",
     # A year with no recorded veto is consistent with agreement and with drafts never tabled (hidden veto):
     # the recorded votes cannot tell them apart. The check is that such years exist in the data.
@@ -131,4 +131,7 @@ register(Exercise(
     kind="choice",
     choices=("agreement", "cannot-tell", "veto-abandoned"),
     hint="ask which drafts reach a recorded vote at all, and what a sponsor who expects a veto may do instead.",
-))
+)
+
+#: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
+EXERCISES = (DRAFT_PASSES, EX_1973_DEFEAT, BLOC_EFFECT, PILLAR, SCOPE, NO_VETO_YEARS,)
