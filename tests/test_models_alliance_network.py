@@ -18,9 +18,6 @@ from widgets.models.alliance_network import (
     commitments,
     counts,
     graph_for_year,
-    stable_layout,
-    types_available,
-    union_graph,
 )
 from widgets.models.inputs import InputError
 
@@ -159,7 +156,6 @@ def test_filter_by_type():
     graph = graph_for_year(MEMBERS, 1975, types=["entente", "neutrality"], alliances=ALLIANCES)
     assert set(graph.nodes) == {"A", "B", "C", "D", "E", "F"}
     assert graph["A"]["C"]["alliances"] == [3]
-    assert types_available(ALLIANCES) == ["defense", "entente", "neutrality"]
 
 
 def test_filter_errors():
@@ -179,40 +175,6 @@ def test_commitments():
         commitments(MEMBERS, ALLIANCES, "Atlantis", 1975)
     with pytest.raises(InputError, match="not in the alliance table"):
         commitments(MEMBERS, ALLIANCES.iloc[:2], "F", 1975)
-
-
-def test_union_graph_holds_only_links_that_existed():
-    graph = union_graph(MEMBERS)
-    assert set(graph.nodes) == set("ABCDEF")
-    # B (1 until 1960) and C (1 from 1955) overlapped 1955-59; E (2 from 1965) and D
-    # (2 until 1970) overlapped; A (3 until 1980) and F (3 from 1975) overlapped.
-    for pair in [("B", "C"), ("D", "E"), ("A", "F")]:
-        assert graph.has_edge(*pair)
-    # B and F never shared an alliance; E and A never did either.
-    assert not graph.has_edge("B", "F") and not graph.has_edge("A", "E")
-    assert graph["A"]["C"]["weight"] == 2
-    # the union of all yearly graphs, years 1949-1990
-    union_edges = set()
-    for year in range(1949, 1991):
-        union_edges |= {frozenset(p) for p in graph_for_year(MEMBERS, year).edges}
-    assert {frozenset(p) for p in graph.edges} == union_edges
-
-
-def test_non_overlapping_members_are_not_linked():
-    rows = pd.DataFrame([(1, "A", 1950, 1960), (1, "B", 1960, NAN)], columns=MEMBERS.columns)
-    assert union_graph(rows).number_of_edges() == 0
-
-
-def test_stable_layout_is_deterministic_and_covers_every_year():
-    first = stable_layout(MEMBERS, seed=7)
-    again = stable_layout(MEMBERS.sample(frac=1.0, random_state=1), seed=7)
-    assert first == again
-    assert set(first) == set("ABCDEF")
-    for year in EXPECTED:
-        assert set(graph_for_year(MEMBERS, year).nodes) <= set(first)
-    for x, y in first.values():
-        assert isinstance(x, float) and isinstance(y, float)
-    assert stable_layout(MEMBERS, seed=8) != first
 
 
 def test_counts():

@@ -55,7 +55,7 @@ class AllianceNetwork:
         # the message lists short names (NATO, ANZUS...) rather than full treaty titles
         self.timeline = alliance_network.Timeline(self.members, self.alliances.assign(name=self.alliances["short_name"]))
         # Computed once: nodes never move when the year changes (see circular_layout's docstring
-        # for why a circle rather than stable_layout's spring layout).
+        # for why a circle rather than a spring layout).
         self.layout = alliance_network.circular_layout(self.members)
         self.states = sorted(self.layout)
         self.year = W.IntSlider(value=year, min=FIRST, max=LAST, step=1, description="Year",

@@ -200,44 +200,6 @@ class Timeline:
         return sorted(str(self._names[i]) for i in set(self._ids[mask].tolist()))
 
 
-def union_graph(members: pd.DataFrame) -> nx.Graph:
-    """Every link that exists in at least one year, and every state in the table.
-
-    Two memberships of one alliance overlap in some year exactly when
-    max(joined) < min(left) (left = ∞ while still a member). ``weight`` counts the
-    alliances a pair ever shared at the same time.
-    """
-    table = _members(members)
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(set(table["country"].tolist()), key=str))
-    for _, rows in table.groupby("alliance_id", sort=True):
-        left = rows["left_year"].fillna(np.inf)
-        spans = list(zip(rows["country"].tolist(), rows["joined_year"].tolist(), left.tolist()))
-        shared = set()
-        for (c1, j1, l1), (c2, j2, l2) in itertools.combinations(spans, 2):
-            if c1 != c2 and max(j1, j2) < min(l1, l2):
-                shared.add(tuple(sorted((c1, c2), key=str)))
-        for a, b in sorted(shared, key=str):
-            weight = graph[a][b]["weight"] + 1 if graph.has_edge(a, b) else 1
-            graph.add_edge(a, b, weight=weight)
-    return graph
-
-
-def stable_layout(members: pd.DataFrame, seed: int = 0) -> dict[str, tuple[float, float]]:
-    """Positions for every state, computed once on the union graph of all years.
-
-    Why: laying out each year separately makes nodes jump when the year slider
-    moves. A spring layout of the union graph keeps a state in one place, and the
-    seed (with nodes added in sorted order) makes it identical on every run.
-    """
-    s = count("seed", seed)
-    graph = union_graph(members)
-    if graph.number_of_nodes() == 0:
-        return {}
-    pos = nx.spring_layout(graph, seed=s, weight="weight")
-    return {node: (float(xy[0]), float(xy[1])) for node, xy in pos.items()}
-
-
 def circular_layout(members: pd.DataFrame) -> dict[str, tuple[float, float]]:
     """Every state on the unit circle, grouped by the first alliance it joined.
 
@@ -272,7 +234,3 @@ def counts(graph: nx.Graph) -> tuple[int, int]:
         raise InputError(f"counts needs a networkx graph; got {type(graph).__name__}.")
     return graph.number_of_nodes(), graph.number_of_edges()
 
-
-def types_available(alliances: pd.DataFrame) -> list[str]:
-    """The alliance types in the table, sorted (for a widget's filter menu)."""
-    return sorted(map(str, set(_alliances(alliances)["type"])))
