@@ -69,6 +69,7 @@ test-fast: venv
 
 lint: venv
 	$(BIN)/python -m ruff check widgets tests scripts _ext
+	$(BIN)/python -m ruff format --check widgets tests scripts _ext
 
 lab: venv
 	$(BIN)/jupyter lab --ServerApp.ip=$(HOST) $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) chapters/orientation.ipynb

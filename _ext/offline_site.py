@@ -90,4 +90,3 @@ def setup(app):
     # Early: html-page-context stops at the first handler that returns a value.
     app.connect("html-page-context", _dedupe_scripts, priority=100)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "env_version": _glue_version()}
-

@@ -42,7 +42,7 @@ def _saved_state(app, docname: str, cache: dict) -> dict:
 
 def _children(model: dict) -> list[str]:
     kids = model.get("state", {}).get("children", [])
-    return [k[len(_REF):] for k in kids if isinstance(k, str) and k.startswith(_REF)]
+    return [k[len(_REF) :] for k in kids if isinstance(k, str) and k.startswith(_REF)]
 
 
 def _control_value(state: dict) -> str | None:
@@ -95,17 +95,21 @@ def still_figure(state: dict, model_id: str, chapter_href: str, chapter_title: s
     parts: dict[str, list[str]] = {"body": [], "controls": []}
     _walk(state, model_id, parts, set())
     classes = " ".join(["sin-print-widget", *_widget_classes(state, model_id)])
-    caption = (f'Interactive in the online chapter: <a href="{escape(chapter_href, quote=True)}">'
-               f"{escape(chapter_title)}</a>.")
+    caption = (
+        f'Interactive in the online chapter: <a href="{escape(chapter_href, quote=True)}">{escape(chapter_title)}</a>.'
+    )
     if parts["controls"]:
         caption = f"Drawn with {'; '.join(parts['controls'])}. " + caption
     if not parts["body"]:
-        parts["body"].append('<div class="sin-print-message">This widget saved no figure; '
-                             "open the online chapter to use it.</div>")
-    return (f'<figure class="{escape(classes, quote=True)}" style="break-inside:avoid;margin:1em 0">'
-            + "".join(parts["body"])
-            + f'<figcaption class="sin-print-caption" style="font-size:0.9em;color:#444">{caption}</figcaption>'
-            + "</figure>")
+        parts["body"].append(
+            '<div class="sin-print-message">This widget saved no figure; open the online chapter to use it.</div>'
+        )
+    return (
+        f'<figure class="{escape(classes, quote=True)}" style="break-inside:avoid;margin:1em 0">'
+        + "".join(parts["body"])
+        + f'<figcaption class="sin-print-caption" style="font-size:0.9em;color:#444">{caption}</figcaption>'
+        + "</figure>"
+    )
 
 
 def _source_docnames(doctree, default: str) -> dict[int, str]:

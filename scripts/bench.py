@@ -27,8 +27,18 @@ from execute import execute_copy  # noqa: E402
 WIDGETS = [
     ("orientation: NATO membership", "widgets.orientation:NatoMembership", "year", [1955, 1982, 1999, 2004, 2024]),
     ("deterrence: calculus", "widgets.deterrence:DeterrenceCalculator", "credibility", [0.1, 0.3, 0.45, 0.7, 0.9]),
-    ("deterrence: calculus (punishment)", "widgets.deterrence:DeterrenceCalculator", "punishment", [2.0, 6.0, 10.0, 15.0, 0.0]),
-    ("deterrence: game tree (payoff box)", "widgets.deterrence:DeterrenceGame", "war_challenger", ["-3", "1", "-0.5", "-2", "2"]),
+    (
+        "deterrence: calculus (punishment)",
+        "widgets.deterrence:DeterrenceCalculator",
+        "punishment",
+        [2.0, 6.0, 10.0, 15.0, 0.0],
+    ),
+    (
+        "deterrence: game tree (payoff box)",
+        "widgets.deterrence:DeterrenceGame",
+        "war_challenger",
+        ["-3", "1", "-0.5", "-2", "2"],
+    ),
     ("deterrence: screening (belief q)", "widgets.deterrence:DeterrenceGame", "q", [0.1, 0.3, 0.55, 0.7, 0.9]),
     ("deterrence: brinkmanship (risk)", "widgets.deterrence:ChickenBrinkmanship", "risk", [0.01, 0.05, 0.1, 0.2, 0.3]),
     ("deterrence: brinkmanship (steps)", "widgets.deterrence:ChickenBrinkmanship", "steps", [1, 5, 12, 25, 40]),
@@ -37,22 +47,88 @@ WIDGETS = [
     ("alliances: alliance network", "widgets.alliances:AllianceNetwork", "year", [1950, 1960, 1977, 1991, 2026]),
     ("alliances: NATO waves", "widgets.alliances:NatoWaves", "year", [1952, 1982, 1999, 2004, 2024]),
     ("alliances: deterrence", "widgets.alliances:AllianceDeterrence", "reliability", [0.1, 0.3, 0.5, 0.7, 0.9]),
-    ("r2p: council vote (load a record)", "widgets.r2p:CouncilVote", "load", ["S/2011/612", "S/RES/1244 (1999)", "S/2016/846", "S/RES/2669 (2022)", "S/RES/1973 (2011)"]),
-    ("r2p: council vote (Russia's vote)", "widgets.r2p:CouncilVote", "russia", ["no", "yes", "abstain", "absent", "no"]),
+    (
+        "r2p: council vote (load a record)",
+        "widgets.r2p:CouncilVote",
+        "load",
+        ["S/2011/612", "S/RES/1244 (1999)", "S/2016/846", "S/RES/2669 (2022)", "S/RES/1973 (2011)"],
+    ),
+    (
+        "r2p: council vote (Russia's vote)",
+        "widgets.r2p:CouncilVote",
+        "russia",
+        ["no", "yes", "abstain", "absent", "no"],
+    ),
     ("r2p: passage odds (Russia P(no))", "widgets.r2p:PassageOdds", "russia_no", [0.0, 0.2, 0.45, 0.6, 0.1]),
     ("r2p: ICISS criteria (just cause)", "widgets.r2p:CriteriaAssessment", "just_cause", [0.0, 1.5, 3.0, 4.0, 2.5]),
     ("r2p: council timeline (year)", "widgets.r2p:CouncilTimeline", "year", [1994, 2005, 2011, 2017, 2022]),
-    ("arms control: stockpiles (country)", "widgets.arms_control:StockpileTimeline", "country", ["Russia", "China", "United States", "North Korea", "All nine states (sum)"]),
-    ("arms control: stockpiles (years)", "widgets.arms_control:StockpileTimeline", "years", [(1960, 1990), (1970, 2000), (1991, 2023), (2000, 2026), (1945, 2026)]),
-    ("arms control: New START check (box)", "widgets.arms_control:NewStartCheck", "slbm_warheads", ["1100", "1000", "1200", "900", "1050"]),
-    ("arms control: New START check (declared)", "widgets.arms_control:NewStartCheck", "compare", ["United States, 2023-03-01", "Russian Federation, 2020-09-01", "United States, 2011-02-05", "none", "Russian Federation, 2022-03-01"]),
+    (
+        "arms control: stockpiles (country)",
+        "widgets.arms_control:StockpileTimeline",
+        "country",
+        ["Russia", "China", "United States", "North Korea", "All nine states (sum)"],
+    ),
+    (
+        "arms control: stockpiles (years)",
+        "widgets.arms_control:StockpileTimeline",
+        "years",
+        [(1960, 1990), (1970, 2000), (1991, 2023), (2000, 2026), (1945, 2026)],
+    ),
+    (
+        "arms control: New START check (box)",
+        "widgets.arms_control:NewStartCheck",
+        "slbm_warheads",
+        ["1100", "1000", "1200", "900", "1050"],
+    ),
+    (
+        "arms control: New START check (declared)",
+        "widgets.arms_control:NewStartCheck",
+        "compare",
+        [
+            "United States, 2023-03-01",
+            "Russian Federation, 2020-09-01",
+            "United States, 2011-02-05",
+            "none",
+            "Russian Federation, 2022-03-01",
+        ],
+    ),
     ("arms control: inspection game (gain g)", "widgets.arms_control:InspectionGame", "g", [1.0, 2.5, 5.0, 8.0, 4.0]),
-    ("arms control: inspection game (detection box)", "widgets.arms_control:InspectionGame", "d", ["0.2", "0.5", "0.9", "1", "0.8"]),
-    ("burden sharing: guideline chart (own line)", "widgets.burden_sharing:GuidelineChart", "own_line", [2.0, 2.5, 3.0, 3.5, 4.0]),
-    ("burden sharing: guideline chart (year)", "widgets.burden_sharing:GuidelineChart", "year", [2014, 2024, 2014, 2024, 2014]),
-    ("burden sharing: alliance game (theta)", "widgets.burden_sharing:AllianceGame", "theta", [0.2, 0.4, 0.6, 0.8, 1.0]),
-    ("burden sharing: alliance game (alpha)", "widgets.burden_sharing:AllianceGame", "alpha", [0.1, 0.2, 0.3, 0.4, 0.5]),
-    ("burden sharing: exploitation test (year)", "widgets.burden_sharing:ExploitationTest", "year", [2024, 2014, 2024, 2014, 2024]),
+    (
+        "arms control: inspection game (detection box)",
+        "widgets.arms_control:InspectionGame",
+        "d",
+        ["0.2", "0.5", "0.9", "1", "0.8"],
+    ),
+    (
+        "burden sharing: guideline chart (own line)",
+        "widgets.burden_sharing:GuidelineChart",
+        "own_line",
+        [2.0, 2.5, 3.0, 3.5, 4.0],
+    ),
+    (
+        "burden sharing: guideline chart (year)",
+        "widgets.burden_sharing:GuidelineChart",
+        "year",
+        [2014, 2024, 2014, 2024, 2014],
+    ),
+    (
+        "burden sharing: alliance game (theta)",
+        "widgets.burden_sharing:AllianceGame",
+        "theta",
+        [0.2, 0.4, 0.6, 0.8, 1.0],
+    ),
+    (
+        "burden sharing: alliance game (alpha)",
+        "widgets.burden_sharing:AllianceGame",
+        "alpha",
+        [0.1, 0.2, 0.3, 0.4, 0.5],
+    ),
+    (
+        "burden sharing: exploitation test (year)",
+        "widgets.burden_sharing:ExploitationTest",
+        "year",
+        [2024, 2014, 2024, 2014, 2024],
+    ),
 ]
 
 
@@ -87,7 +163,9 @@ def bench_widgets(repeat: int = 5) -> list[list[str]]:
                 start = time.perf_counter()
                 slider.value = value
                 times.append(time.perf_counter() - start)
-        rows.append([label, f"{statistics.median(times) * 1000:.0f} ms", f"{max(times) * 1000:.0f} ms", str(len(times))])
+        rows.append(
+            [label, f"{statistics.median(times) * 1000:.0f} ms", f"{max(times) * 1000:.0f} ms", str(len(times))]
+        )
     return rows
 
 
@@ -97,8 +175,11 @@ def bench_build() -> list[list[str]]:
     rows = []
     for label in ("cold", "cached"):
         start = time.perf_counter()
-        subprocess.run([jb, "build", str(ROOT), "--path-output", str(out), "-W", "--keep-going", "-q"],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [jb, "build", str(ROOT), "--path-output", str(out), "-W", "--keep-going", "-q"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         rows.append([label, f"{time.perf_counter() - start:.1f} s"])
     shutil.rmtree(out, ignore_errors=True)
     return rows
@@ -111,13 +192,27 @@ def bench_environments() -> list[list[str]]:
     mostly unpacking and linking; a cold Binder build also downloads wheels.
     """
     rows = []
-    for label, requirements in (("full (requirements.txt)", ROOT / "requirements.txt"),
-                                ("Binder (binder/requirements.txt)", ROOT / "binder" / "requirements.txt")):
+    for label, requirements in (
+        ("full (requirements.txt)", ROOT / "requirements.txt"),
+        ("Binder (binder/requirements.txt)", ROOT / "binder" / "requirements.txt"),
+    ):
         target = Path(tempfile.mkdtemp(prefix="bench-env-"))
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "venv", str(target)], check=True)
-        subprocess.run([str(target / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                        "--disable-pip-version-check", "-r", str(requirements)], check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                str(target / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+                str(requirements),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
         seconds = time.perf_counter() - start
         size = sum(f.stat().st_size for f in target.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
         rows.append([label, f"{seconds:.0f} s", f"{size:.0f} MB"])

@@ -33,20 +33,20 @@ def strip_solutions(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, l
                 removed.append(source)
                 continue
             inside = False
-            removed.append(source[:match.end()])
-            source = source[match.end():].strip("\n")
+            removed.append(source[: match.end()])
+            source = source[match.end() :].strip("\n")
         if cell.cell_type == "markdown":
             match = START.search(source)
             if match:
                 inside = True
-                removed.append(source[match.start():])
-                source = source[:match.start()].rstrip("\n")
+                removed.append(source[match.start() :])
+                source = source[: match.start()].rstrip("\n")
                 # the same cell may also hold the end marker
                 end = END.search(removed[-1])
                 if end:
                     inside = False
-                    tail = removed[-1][end.end():]
-                    removed[-1] = removed[-1][:end.end()]
+                    tail = removed[-1][end.end() :]
+                    removed[-1] = removed[-1][: end.end()]
                     source = (source + "\n\n" + tail.strip("\n")).strip("\n")
             for match in list(SOLUTION.finditer(source)):
                 removed.append(match.group(0))

@@ -35,8 +35,9 @@ def tarball(pkg: dict) -> Path:
     stem = pkg["name"].lstrip("@").replace("/", "-")
     path = CACHE / f"{stem}-{pkg['version']}.tgz"
     if not path.exists():
-        subprocess.run(["npm", "pack", spec, "--silent", "--pack-destination", str(CACHE)],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["npm", "pack", spec, "--silent", "--pack-destination", str(CACHE)], check=True, stdout=subprocess.DEVNULL
+        )
     if integrity_of(path) != pkg["integrity"]:
         path.unlink()
         sys.exit(f"vendor: {spec} does not match its recorded integrity; refusing to use it")

@@ -71,8 +71,13 @@ def _strings(node, keep=False):
 def widget_texts(nb, cells) -> list[str]:
     """Texts in the saved state of the widgets these cells display (and their children)."""
     state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    todo = [out["data"][WIDGET_VIEW]["model_id"] for cell in cells if cell["cell_type"] == "code"
-            for out in cell.get("outputs", []) if WIDGET_VIEW in out.get("data", {})]
+    todo = [
+        out["data"][WIDGET_VIEW]["model_id"]
+        for cell in cells
+        if cell["cell_type"] == "code"
+        for out in cell.get("outputs", [])
+        if WIDGET_VIEW in out.get("data", {})
+    ]
     seen, texts = set(), []
     while todo:
         model = todo.pop()

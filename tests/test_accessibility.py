@@ -24,8 +24,11 @@ def test_no_critical_or_serious_axe_violations(browser, site_url, path):
     assert AXE.exists(), "axe-core is not vendored: run `python3 scripts/vendor.py`"
     context, page, _ = open_page(browser, f"{site_url}/{path}")
     # Widgets render after load; let them finish (and get their labels) before axe looks.
-    page.wait_for_function("""() => Array.from(document.querySelectorAll('.noUi-handle'))
-        .every(h => h.getAttribute('aria-label'))""", timeout=30000)
+    page.wait_for_function(
+        """() => Array.from(document.querySelectorAll('.noUi-handle'))
+        .every(h => h.getAttribute('aria-label'))""",
+        timeout=30000,
+    )
     page.wait_for_timeout(1000)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(RUN_AXE)

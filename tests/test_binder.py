@@ -57,27 +57,36 @@ def plan(tmp_path_factory) -> dict:
     clone = tmp_path_factory.mktemp("r2d") / "course"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
     repo2docker = Path(sys.executable).parent / "repo2docker"
-    out = subprocess.run([str(repo2docker), "--no-build", "--debug", str(clone)],
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [str(repo2docker), "--no-build", "--debug", str(clone)], capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     text = out.stdout + out.stderr
     version = re.search(r"Building conda environment for python=(\d+\.\d+)", text)
     assert version, "repo2docker's plan names no Python version:\n" + text[-2000:]
-    return {"text": text, "python": version.group(1),
-            "lines": [l.strip() for l in text.splitlines() if l.strip().startswith(("COPY", "RUN", "FROM"))]}
+    return {
+        "text": text,
+        "python": version.group(1),
+        "lines": [l.strip() for l in text.splitlines() if l.strip().startswith(("COPY", "RUN", "FROM"))],
+    }
 
 
 def find_python(version: str) -> str:
     """The python executable of exactly ``version`` (major.minor) on this machine."""
-    candidates = [shutil.which(f"python{version}"),
-                  *sorted(str(p) for p in Path.home().glob(f".pyenv/versions/{version}.*/bin/python{version}"))]
+    candidates = [
+        shutil.which(f"python{version}"),
+        *sorted(str(p) for p in Path.home().glob(f".pyenv/versions/{version}.*/bin/python{version}")),
+    ]
     for candidate in filter(None, candidates):
-        found = subprocess.run([candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                               capture_output=True, text=True)
+        found = subprocess.run(
+            [candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], capture_output=True, text=True
+        )
         if found.stdout.strip() == version:
             return candidate
-    pytest.fail(f"repo2docker plans Python {version} for Binder, but this machine has no python{version}; "
-                f"install it (e.g. pyenv install {version}) rather than testing with another version")
+    pytest.fail(
+        f"repo2docker plans Python {version} for Binder, but this machine has no python{version}; "
+        f"install it (e.g. pyenv install {version}) rather than testing with another version"
+    )
 
 
 def size_mb(path: Path) -> float:
@@ -85,8 +94,11 @@ def size_mb(path: Path) -> float:
 
 
 def lean_env(python: Path) -> dict:
-    return {"PATH": f"{python.parent}:/usr/bin:/bin", "HOME": str(VENV / "home"),
-            "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    return {
+        "PATH": f"{python.parent}:/usr/bin:/bin",
+        "HOME": str(VENV / "home"),
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +108,20 @@ def binder_python(plan):
         shutil.rmtree(VENV, ignore_errors=True)
         start = time.perf_counter()
         subprocess.run([find_python(plan["python"]), "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(VENV / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                        "--disable-pip-version-check", "-r", str(REQUIREMENTS)], check=True, cwd=ROOT)
+        subprocess.run(
+            [
+                str(VENV / "bin" / "python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-r",
+                str(REQUIREMENTS),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
         seconds = time.perf_counter() - start
         stamp.write_text(json.dumps({"install_seconds": round(seconds, 1), "size_mb": round(size_mb(VENV), 1)}))
     python = VENV / "bin" / "python"
@@ -108,8 +132,9 @@ def binder_python(plan):
 
 
 def test_repo2docker_plans_a_python_that_installs_the_requirements(plan, binder_python):
-    version = subprocess.run([str(binder_python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                             capture_output=True, text=True).stdout.strip()
+    version = subprocess.run(
+        [str(binder_python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], capture_output=True, text=True
+    ).stdout.strip()
     assert version == plan["python"], f"lean env is Python {version}, repo2docker plans {plan['python']}"
     lines = plan["lines"]
     copy_repo = next(i for i, l in enumerate(lines) if re.match(r"COPY .*\bsrc/ \$\{REPO_DIR\}/?$", l))
@@ -143,8 +168,14 @@ def test_binder_requirements_are_lean_and_pinned():
 def test_binder_environment_runs_every_learner_copy(binder_python):
     env_python = str(binder_python)
     copies = [ROOT / "student" / p.name for p in CHAPTERS]
-    out = subprocess.run([env_python, "-c", RUN, *map(str, copies)], capture_output=True, text=True,
-                         cwd=ROOT / "student", timeout=900, env=lean_env(binder_python))
+    out = subprocess.run(
+        [env_python, "-c", RUN, *map(str, copies)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "student",
+        timeout=900,
+        env=lean_env(binder_python),
+    )
     assert out.returncode == 0, out.stderr[-3000:]
     report = json.loads(out.stdout.strip().splitlines()[-1])
     assert report["widgets"].startswith(str(ROOT)), "widgets must come from this repository"

@@ -10,8 +10,13 @@ from widgets import check as C
 FAKE = (
     C.Exercise("orientation-test-number", lambda: 16, "number", hint="count the founders first"),
     C.Exercise("orientation-test-close", lambda: 0.375, "number", hint="solve for c", tolerance=0.005),
-    C.Exercise("orientation-test-choice", lambda: "Collective defense", "choice", hint="who is the enemy?",
-               choices=("Collective defense", "Collective security")),
+    C.Exercise(
+        "orientation-test-choice",
+        lambda: "Collective defense",
+        "choice",
+        hint="who is the enemy?",
+        choices=("Collective defense", "Collective security"),
+    ),
     C.Exercise("orientation-test-set", lambda: ["China", "Russia"], "set", hint="look at the P5 votes"),
 )
 

@@ -81,8 +81,9 @@ def test_wrong_type_names_file_row_and_column(broken):
 
 def test_missing_column_is_named(broken):
     root, descriptor = broken
-    _rewrite(root, "nato_members", lambda lines: [",".join(l.split(",")[:3] + l.split(",")[4:]) for l in lines],
-             descriptor)
+    _rewrite(
+        root, "nato_members", lambda lines: [",".join(l.split(",")[:3] + l.split(",")[4:]) for l in lines], descriptor
+    )
     with pytest.raises(DatasetError, match=r"nato_members\.csv, row 0 \(line 1\), column 'wave': column is missing"):
         data.validate("nato_members", root)
 

@@ -31,40 +31,43 @@ def day(value) -> str:
     return str(pd.Timestamp(value).date())
 
 
-@pytest.mark.parametrize("treaty, column, expected", [
-    # CVCE / UN Treaty Collection No. 10485: "signed on 1 July 1968 ... came into force on 5 March 1970"
-    ("npt", "signed", "1968-07-01"),
-    ("npt", "entered_into_force", "1970-03-05"),
-    # FAS: "formally signed at Moscow on 05 August 1963"; "went into effect on October 10, 1963"
-    ("ptbt", "signed", "1963-08-05"),
-    ("ptbt", "entered_into_force", "1963-10-10"),
-    # Esper: "withdrawn from the INF Treaty effective today, Aug. 2, 2019"
-    ("inf", "ended", "2019-08-02"),
-    # INF text: "Signed at Washington December 8, 1987 ... Entered into force June 1, 1988"
-    ("inf", "signed", "1987-12-08"),
-    ("inf", "entered_into_force", "1988-06-01"),
-    # White House, 13 June 2002: "today that withdrawal formally takes effect"
-    ("abm", "ended", "2002-06-13"),
-    # ACA press release 2026-02-05: "Today, February 5, the New Strategic Arms Reduction Treaty (New START) expired."
-    ("new_start", "ended", "2026-02-05"),
-    # Air Force Magazine: "The treaty took effect on Feb. 5" (2011)
-    ("new_start", "entered_into_force", "2011-02-05"),
-    # ICAN: "On 22 January 2021, the UN Treaty on the Prohibition of Nuclear Weapons entered into force"
-    ("tpnw", "entered_into_force", "2021-01-22"),
-    # CTBTO: "The CTBT was opened for signature on 24 September 1996."
-    ("ctbt", "signed", "1996-09-24"),
-    # FAS TTBT page: "The TTBT and PNET entered into force on December 11, 1990."
-    ("ttbt", "entered_into_force", "1990-12-11"),
-    ("pnet", "entered_into_force", "1990-12-11"),
-    # ACA: TTBT "Opened for Signature: 3 July 1974"; PNET "Opened for Signature: 28 May 1976"
-    ("ttbt", "signed", "1974-07-03"),
-    ("pnet", "signed", "1976-05-28"),
-    # OSD executive summary: "Signed by the United States: May 24, 2002 ... Entry Into Force: June 1, 2003"
-    ("sort", "signed", "2002-05-24"),
-    ("sort", "entered_into_force", "2003-06-01"),
-    # CRS RL31448: "lapsed on February 5, 2011, when the New START Treaty entered into force"
-    ("sort", "ended", "2011-02-05"),
-])
+@pytest.mark.parametrize(
+    "treaty, column, expected",
+    [
+        # CVCE / UN Treaty Collection No. 10485: "signed on 1 July 1968 ... came into force on 5 March 1970"
+        ("npt", "signed", "1968-07-01"),
+        ("npt", "entered_into_force", "1970-03-05"),
+        # FAS: "formally signed at Moscow on 05 August 1963"; "went into effect on October 10, 1963"
+        ("ptbt", "signed", "1963-08-05"),
+        ("ptbt", "entered_into_force", "1963-10-10"),
+        # Esper: "withdrawn from the INF Treaty effective today, Aug. 2, 2019"
+        ("inf", "ended", "2019-08-02"),
+        # INF text: "Signed at Washington December 8, 1987 ... Entered into force June 1, 1988"
+        ("inf", "signed", "1987-12-08"),
+        ("inf", "entered_into_force", "1988-06-01"),
+        # White House, 13 June 2002: "today that withdrawal formally takes effect"
+        ("abm", "ended", "2002-06-13"),
+        # ACA press release 2026-02-05: "Today, February 5, the New Strategic Arms Reduction Treaty (New START) expired."
+        ("new_start", "ended", "2026-02-05"),
+        # Air Force Magazine: "The treaty took effect on Feb. 5" (2011)
+        ("new_start", "entered_into_force", "2011-02-05"),
+        # ICAN: "On 22 January 2021, the UN Treaty on the Prohibition of Nuclear Weapons entered into force"
+        ("tpnw", "entered_into_force", "2021-01-22"),
+        # CTBTO: "The CTBT was opened for signature on 24 September 1996."
+        ("ctbt", "signed", "1996-09-24"),
+        # FAS TTBT page: "The TTBT and PNET entered into force on December 11, 1990."
+        ("ttbt", "entered_into_force", "1990-12-11"),
+        ("pnet", "entered_into_force", "1990-12-11"),
+        # ACA: TTBT "Opened for Signature: 3 July 1974"; PNET "Opened for Signature: 28 May 1976"
+        ("ttbt", "signed", "1974-07-03"),
+        ("pnet", "signed", "1976-05-28"),
+        # OSD executive summary: "Signed by the United States: May 24, 2002 ... Entry Into Force: June 1, 2003"
+        ("sort", "signed", "2002-05-24"),
+        ("sort", "entered_into_force", "2003-06-01"),
+        # CRS RL31448: "lapsed on February 5, 2011, when the New START Treaty entered into force"
+        ("sort", "ended", "2011-02-05"),
+    ],
+)
 def test_treaty_dates_match_the_sources(treaties, treaty, column, expected):
     assert day(treaties.loc[treaty, column]) == expected
 
@@ -175,16 +178,17 @@ def test_new_start_limits_and_declared_numbers(new_start):
         "warheads_on_deployed_ICBMs_SLBMs_plus_counted_for_deployed_HB": 1550,
         "deployed_and_nondeployed_launchers_ICBM_SLBM_plus_HB": 800,
     }
-    us_2023 = new_start[(new_start["party"] == "United States")
-                        & (new_start["as_of"] == "2023-03-01")].set_index("category")["value"]
+    us_2023 = new_start[(new_start["party"] == "United States") & (new_start["as_of"] == "2023-03-01")].set_index(
+        "category"
+    )["value"]
     # State Dept fact sheet, "current as of March 1, 2023": 662 / 1419 / 800
     assert us_2023["deployed_ICBMs_SLBMs_heavy_bombers"] == 662
     assert us_2023["warheads_on_deployed_ICBMs_SLBMs_plus_counted_for_deployed_HB"] == 1419
     assert us_2023["deployed_and_nondeployed_launchers_ICBM_SLBM_plus_HB"] == 800
     # Russia provided no numbers in March 2023 ("Not provided")
-    assert not ((new_start["party"] == "Russian Federation")
-                & (new_start["as_of"] == "2023-03-01")).any()
-    ru_2020 = new_start[(new_start["party"] == "Russian Federation")
-                        & (new_start["as_of"] == "2020-09-01")].set_index("category")["value"]
+    assert not ((new_start["party"] == "Russian Federation") & (new_start["as_of"] == "2023-03-01")).any()
+    ru_2020 = new_start[(new_start["party"] == "Russian Federation") & (new_start["as_of"] == "2020-09-01")].set_index(
+        "category"
+    )["value"]
     # State Dept fact sheet of 1 Dec 2020: Russia 510 / 1447 / 764
     assert list(ru_2020) == [510, 1447, 764]

@@ -46,19 +46,30 @@ def test_2024_is_marked_as_estimate(share):
     assert not share.loc[share["year"] == 2014, "is_estimate"].any()
 
 
-@pytest.mark.parametrize("country, year, expected", [
-    # Graphic News GN46054: "Poland 1.88 4.12 Estonia 1.93 3.43 ... Slovakia 0.98 2.00 Croatia 1.81 1.81 ... Spain 0.92 1.28"
-    ("Poland", 2014, 1.88), ("Poland", 2024, 4.12),
-    ("Estonia", 2014, 1.93), ("Estonia", 2024, 3.43),
-    ("Slovak Republic", 2014, 0.98), ("Slovak Republic", 2024, 2.00),
-    ("Croatia", 2014, 1.81), ("Croatia", 2024, 1.81),
-    ("Spain", 2014, 0.92), ("Spain", 2024, 1.28),
-    # J. Voss's copy of NATO's Table 3: Germany 1,18515 ... 2,118977; United States 3,71392 ... 3,379021
-    ("Germany", 2014, 1.19), ("Germany", 2024, 2.12),
-    ("United States", 2014, 3.71), ("United States", 2024, 3.38),
-    # European Pravda, 18 June 2024 (top five): Latvia 3.15, Greece 3.08
-    ("Latvia", 2024, 3.15), ("Greece", 2024, 3.08),
-])
+@pytest.mark.parametrize(
+    "country, year, expected",
+    [
+        # Graphic News GN46054: "Poland 1.88 4.12 Estonia 1.93 3.43 ... Slovakia 0.98 2.00 Croatia 1.81 1.81 ... Spain 0.92 1.28"
+        ("Poland", 2014, 1.88),
+        ("Poland", 2024, 4.12),
+        ("Estonia", 2014, 1.93),
+        ("Estonia", 2024, 3.43),
+        ("Slovak Republic", 2014, 0.98),
+        ("Slovak Republic", 2024, 2.00),
+        ("Croatia", 2014, 1.81),
+        ("Croatia", 2024, 1.81),
+        ("Spain", 2014, 0.92),
+        ("Spain", 2024, 1.28),
+        # J. Voss's copy of NATO's Table 3: Germany 1,18515 ... 2,118977; United States 3,71392 ... 3,379021
+        ("Germany", 2014, 1.19),
+        ("Germany", 2024, 2.12),
+        ("United States", 2014, 3.71),
+        ("United States", 2024, 3.38),
+        # European Pravda, 18 June 2024 (top five): Latvia 3.15, Greece 3.08
+        ("Latvia", 2024, 3.15),
+        ("Greece", 2024, 3.08),
+    ],
+)
 def test_shares_match_the_release(share, country, year, expected):
     assert value(share, "defence_share_gdp_pct", country, year) == pytest.approx(expected, abs=1e-9)
 
@@ -66,8 +77,7 @@ def test_shares_match_the_release(share, country, year, expected):
 def test_count_at_or_above_two_percent(share):
     at_or_above = share[share["defence_share_gdp_pct"] >= 2.0]
     # NATO: "only three Allies met the target" in 2014: the US, Greece and the UK.
-    assert set(at_or_above.loc[at_or_above["year"] == 2014, "country"]) == {
-        "United States", "Greece", "United Kingdom"}
+    assert set(at_or_above.loc[at_or_above["year"] == 2014, "country"]) == {"United States", "Greece", "United Kingdom"}
     # Graphic News: "23 of the 32 members are projected to meet the alliance's target".
     assert (at_or_above["year"] == 2024).sum() == 23
 
@@ -82,15 +92,23 @@ def test_gdp_covers_all_32_allies(gdp):
     assert gdp["release"].nunique() == 1
 
 
-@pytest.mark.parametrize("country, year, expected", [
-    # quoted rows: "United States,USA,2014,17685097277697" etc.
-    ("United States", 2014, 17685097277697), ("United States", 2024, 22568462768174),
-    ("Germany", 2014, 3369071713224), ("Germany", 2024, 3677048776153),
-    ("Poland", 2014, 459682079851), ("Poland", 2024, 658084600079),
-    ("Slovak Republic", 2014, 84789118561), ("Türkiye", 2024, 1316562171166),
-    ("Montenegro", 2024, 5324908668), ("Czechia", 2024, 222958017484),
-    ("Lithuania", 2024, 55144866855),
-])
+@pytest.mark.parametrize(
+    "country, year, expected",
+    [
+        # quoted rows: "United States,USA,2014,17685097277697" etc.
+        ("United States", 2014, 17685097277697),
+        ("United States", 2024, 22568462768174),
+        ("Germany", 2014, 3369071713224),
+        ("Germany", 2024, 3677048776153),
+        ("Poland", 2014, 459682079851),
+        ("Poland", 2024, 658084600079),
+        ("Slovak Republic", 2014, 84789118561),
+        ("Türkiye", 2024, 1316562171166),
+        ("Montenegro", 2024, 5324908668),
+        ("Czechia", 2024, 222958017484),
+        ("Lithuania", 2024, 55144866855),
+    ],
+)
 def test_gdp_matches_the_cited_copy(gdp, country, year, expected):
     assert value(gdp, "gdp_constant_2015_usd", country, year) == expected
 

@@ -10,8 +10,13 @@ import pytest
 from widgets import data
 from widgets.models.security_council import decide
 
-P5_COLUMNS = {"China": "china", "France": "france", "Russia": "russia",
-              "United Kingdom": "united_kingdom", "United States": "united_states"}
+P5_COLUMNS = {
+    "China": "china",
+    "France": "france",
+    "Russia": "russia",
+    "United Kingdom": "united_kingdom",
+    "United States": "united_states",
+}
 
 
 @pytest.fixture(scope="module")
@@ -21,44 +26,48 @@ def votes():
 
 def names(cell):
     import pandas as pd
+
     return set() if pd.isna(cell) or cell == "" else set(str(cell).split(";"))
 
 
-@pytest.mark.parametrize("document,yes,no,abstain,abstainers,vetoers,adopted", [
-    # UN press release SC/10187: "Unanimously adopting resolution 1970 (2011)".
-    ("S/RES/1970 (2011)", 15, 0, 0, set(), set(), True),
-    # Reuters/VOA/CSM: 10 in favour, none against, "Russia, China, Germany, India and Brazil abstaining".
-    ("S/RES/1973 (2011)", 10, 0, 5, {"Brazil", "China", "Germany", "India", "Russia"}, set(), True),
-    # SC/15159: "12 in favour to none against, with 3 abstentions (China, India, Russian Federation)".
-    ("S/RES/2669 (2022)", 12, 0, 3, {"China", "India", "Russia"}, set(), True),
-    # S/PV.6627: "9 votes in favour, 2 votes against and 4 abstentions"; against China, Russian Federation.
-    ("S/2011/612", 9, 2, 4, {"Brazil", "India", "Lebanon", "South Africa"}, {"China", "Russia"}, False),
-    # SC/6686: "14-0-1 (China)".
-    ("S/RES/1244 (1999)", 14, 0, 1, {"China"}, set(), True),
-    # SC/12545: 11 affirmative, abstentions Angola and China, negative Russian Federation and Venezuela.
-    ("S/2016/846", 11, 2, 2, {"Angola", "China"}, {"Russia"}, False),
-    # SC/8351: "11 in Favour To None Against, with 4 Abstentions (Algeria, Brazil, China, United States)".
-    ("S/RES/1593 (2005)", 11, 0, 4, {"Algeria", "Brazil", "China", "United States"}, set(), True),
-    # Added for issue 13 / review R2P-E3, P4, P3; typed from the sources:
-    # SC/6659: "a vote of 3 in favour (China, Namibia, Russian Federation) to 12 against, with no abstentions".
-    ("S/1999/328", 3, 12, 0, set(), {"France", "United Kingdom", "United States"}, False),
-    # SC/11473: "Through the unanimous adoption of resolution 2165 (2014)".
-    ("S/RES/2165 (2014)", 15, 0, 0, set(), set(), True),
-    # S/PV.7038 (copy): "There were 15 votes in favour ... adopted unanimously as resolution 2118 (2013)".
-    ("S/RES/2118 (2013)", 15, 0, 0, set(), set(), True),
-    # SC/14074: "11 in favour, to none against, with 4 abstentions (China, Russian Federation, United Kingdom,
-    # United States)".
-    ("S/RES/2504 (2020)", 11, 0, 4, {"China", "Russia", "United Kingdom", "United States"}, set(), True),
-    # SC/14247: "12 votes in favour to none against, with 3 abstentions (China, Dominican Republic, Russian
-    # Federation)".
-    ("S/RES/2533 (2020)", 12, 0, 3, {"China", "Dominican Republic", "Russia"}, set(), True),
-    # TASS: "Twelve members ... voted in favor ..., while the UK, the US and France abstained".
-    ("S/RES/2642 (2022)", 12, 0, 3, {"France", "United Kingdom", "United States"}, set(), True),
-    # UN News (pt): "14 Estados-membros a favor e veto da Rússia".
-    ("S/2024/826", 14, 1, 0, set(), {"Russia"}, False),
-    # A News / TRT: "Thirteen other Security Council members voted in favor ... while China abstained".
-    ("S/2023/506", 13, 1, 1, {"China"}, {"Russia"}, False),
-])
+@pytest.mark.parametrize(
+    "document,yes,no,abstain,abstainers,vetoers,adopted",
+    [
+        # UN press release SC/10187: "Unanimously adopting resolution 1970 (2011)".
+        ("S/RES/1970 (2011)", 15, 0, 0, set(), set(), True),
+        # Reuters/VOA/CSM: 10 in favour, none against, "Russia, China, Germany, India and Brazil abstaining".
+        ("S/RES/1973 (2011)", 10, 0, 5, {"Brazil", "China", "Germany", "India", "Russia"}, set(), True),
+        # SC/15159: "12 in favour to none against, with 3 abstentions (China, India, Russian Federation)".
+        ("S/RES/2669 (2022)", 12, 0, 3, {"China", "India", "Russia"}, set(), True),
+        # S/PV.6627: "9 votes in favour, 2 votes against and 4 abstentions"; against China, Russian Federation.
+        ("S/2011/612", 9, 2, 4, {"Brazil", "India", "Lebanon", "South Africa"}, {"China", "Russia"}, False),
+        # SC/6686: "14-0-1 (China)".
+        ("S/RES/1244 (1999)", 14, 0, 1, {"China"}, set(), True),
+        # SC/12545: 11 affirmative, abstentions Angola and China, negative Russian Federation and Venezuela.
+        ("S/2016/846", 11, 2, 2, {"Angola", "China"}, {"Russia"}, False),
+        # SC/8351: "11 in Favour To None Against, with 4 Abstentions (Algeria, Brazil, China, United States)".
+        ("S/RES/1593 (2005)", 11, 0, 4, {"Algeria", "Brazil", "China", "United States"}, set(), True),
+        # Added for issue 13 / review R2P-E3, P4, P3; typed from the sources:
+        # SC/6659: "a vote of 3 in favour (China, Namibia, Russian Federation) to 12 against, with no abstentions".
+        ("S/1999/328", 3, 12, 0, set(), {"France", "United Kingdom", "United States"}, False),
+        # SC/11473: "Through the unanimous adoption of resolution 2165 (2014)".
+        ("S/RES/2165 (2014)", 15, 0, 0, set(), set(), True),
+        # S/PV.7038 (copy): "There were 15 votes in favour ... adopted unanimously as resolution 2118 (2013)".
+        ("S/RES/2118 (2013)", 15, 0, 0, set(), set(), True),
+        # SC/14074: "11 in favour, to none against, with 4 abstentions (China, Russian Federation, United Kingdom,
+        # United States)".
+        ("S/RES/2504 (2020)", 11, 0, 4, {"China", "Russia", "United Kingdom", "United States"}, set(), True),
+        # SC/14247: "12 votes in favour to none against, with 3 abstentions (China, Dominican Republic, Russian
+        # Federation)".
+        ("S/RES/2533 (2020)", 12, 0, 3, {"China", "Dominican Republic", "Russia"}, set(), True),
+        # TASS: "Twelve members ... voted in favor ..., while the UK, the US and France abstained".
+        ("S/RES/2642 (2022)", 12, 0, 3, {"France", "United Kingdom", "United States"}, set(), True),
+        # UN News (pt): "14 Estados-membros a favor e veto da Rússia".
+        ("S/2024/826", 14, 1, 0, set(), {"Russia"}, False),
+        # A News / TRT: "Thirteen other Security Council members voted in favor ... while China abstained".
+        ("S/2023/506", 13, 1, 1, {"China"}, {"Russia"}, False),
+    ],
+)
 def test_recorded_votes_match_the_sources(votes, document, yes, no, abstain, abstainers, vetoers, adopted):
     row = votes.loc[document]
     assert (row["yes"], row["no"], row["abstain"]) == (yes, no, abstain)
@@ -90,6 +99,7 @@ def test_syria_is_not_shown_only_through_its_vetoes(votes):
 def test_dataset_states_its_as_of_date_and_range():
     import json
     from pathlib import Path
+
     package = json.loads((Path(data.__file__).parent.parent / "datasets" / "datapackage.json").read_text())
     res = {r["name"]: r for r in package["resources"]}
     assert res["unsc_votes"]["as_of"] == "2026-12-02" and res["r2p_cases"]["as_of"] == "2026-12-02"
@@ -111,9 +121,11 @@ def test_counts_add_up_and_agree_with_the_permanent_members_and_article_27(votes
         assert sum(v == "yes" for v in p5.values()) <= row["yes"], document
         assert sum(v == "abstain" for v in p5.values()) <= row["abstain"], document
         # Elected members fill the rest of the council; the rule must reproduce the outcome.
-        elected = (["yes"] * (row["yes"] - sum(v == "yes" for v in p5.values()))
-                   + ["no"] * (row["no"] - sum(v == "no" for v in p5.values()))
-                   + ["abstain"] * (row["abstain"] - sum(v == "abstain" for v in p5.values())))
+        elected = (
+            ["yes"] * (row["yes"] - sum(v == "yes" for v in p5.values()))
+            + ["no"] * (row["no"] - sum(v == "no" for v in p5.values()))
+            + ["abstain"] * (row["abstain"] - sum(v == "abstain" for v in p5.values()))
+        )
         elected += ["absent"] * (10 - len(elected))
         ballot = p5 | {f"Elected {i + 1}": v for i, v in enumerate(elected)}
         assert decide(ballot).passes is bool(row["adopted"]), document
@@ -123,8 +135,16 @@ def test_counts_add_up_and_agree_with_the_permanent_members_and_article_27(votes
 
 def test_cases_cover_the_eight_cases_each_with_a_source():
     cases = data.load("r2p_cases")
-    assert list(cases["case"]) == ["rwanda", "srebrenica", "kosovo", "darfur", "libya",
-                                   "cote_divoire", "syria", "myanmar"]
+    assert list(cases["case"]) == [
+        "rwanda",
+        "srebrenica",
+        "kosovo",
+        "darfur",
+        "libya",
+        "cote_divoire",
+        "syria",
+        "myanmar",
+    ]
     assert cases["source"].str.len().gt(0).all()
     text = " ".join(cases["what_followed"])
     assert "Approximately 800,000" in text  # UN Independent Inquiry, S/1999/1257

@@ -21,9 +21,26 @@ from widgets import data
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 MONTHS |= {m[:3]: i for m, i in list(MONTHS.items())} | {"sept": 9}
 AS_OF = re.compile(r"as of (?:(\d{1,2}) )?([A-Z][a-z]+)\.? (\d{4})")
 
@@ -87,8 +104,10 @@ def test_every_stated_as_of_date_is_a_datasets_date(chapter):
             continue
         m, y = MONTHS[month.lower()], int(year)
         ok = any(d.year == y and d.month == m and (not day or d.day == int(day)) for d in dates)
-        assert ok, (f"{chapter.name} says 'as of {day} {month} {year}', but its datasets are dated "
-                    f"{sorted(str(d) for d in dates)}")
+        assert ok, (
+            f"{chapter.name} says 'as of {day} {month} {year}', but its datasets are dated "
+            f"{sorted(str(d) for d in dates)}"
+        )
 
 
 def test_source_line_states_the_date():

@@ -21,14 +21,23 @@ def _notebook(ids: tuple[str, str, str]) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("w")
     cell.id = "cell-1"
-    cell.outputs = [nbformat.v4.new_output("display_data", data={
-        execute.WIDGET_VIEW: {"model_id": box, "version_major": 2, "version_minor": 0}})]
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data", data={execute.WIDGET_VIEW: {"model_id": box, "version_major": 2, "version_minor": 0}}
+        )
+    ]
     nb.cells = [cell]
-    nb.metadata["widgets"] = {execute.WIDGET_STATE: {"version_major": 2, "version_minor": 0, "state": {
-        box: {"model_name": "VBoxModel", "state": {"children": [f"IPY_MODEL_{label}"]}},
-        label: {"model_name": "HTMLModel", "state": {"value": "hello"}},
-        orphan: {"model_name": "LayoutModel", "state": {}},
-    }}}
+    nb.metadata["widgets"] = {
+        execute.WIDGET_STATE: {
+            "version_major": 2,
+            "version_minor": 0,
+            "state": {
+                box: {"model_name": "VBoxModel", "state": {"children": [f"IPY_MODEL_{label}"]}},
+                label: {"model_name": "HTMLModel", "state": {"value": "hello"}},
+                orphan: {"model_name": "LayoutModel", "state": {}},
+            },
+        }
+    }
     return nb
 
 

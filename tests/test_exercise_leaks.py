@@ -28,8 +28,7 @@ def leaks(nb, ex_id: str, prompt: int) -> list[tuple[str, str]]:
     texts = output_texts(above)
     if ex.kind != "choice":  # a widget names every option of a choice by design
         texts += widget_texts(nb, above)
-    return [(form, text[:120]) for form in answer_forms(ex.expected()) for text in texts
-            if appears(form, text)]
+    return [(form, text[:120]) for form in answer_forms(ex.expected()) for text in texts if appears(form, text)]
 
 
 def test_every_chapter_has_self_checks():
@@ -48,9 +47,12 @@ def test_the_guard_can_fail():
     nb = read_notebook(CHAPTERS[[p.stem for p in CHAPTERS].index("orientation")])
     prompt = self_checks(nb)["orientation-members-1990"]
     answer = exercise("orientation-members-1990").expected()
-    nb.cells[0] = {"cell_type": "code", "source": "", "metadata": {},
-                   "outputs": [{"output_type": "stream", "name": "stdout",
-                                "text": f"members at the end of 1990: {answer}\n"}]}
+    nb.cells[0] = {
+        "cell_type": "code",
+        "source": "",
+        "metadata": {},
+        "outputs": [{"output_type": "stream", "name": "stdout", "text": f"members at the end of 1990: {answer}\n"}],
+    }
     assert leaks(nb, "orientation-members-1990", prompt)
     assert not appears("23", "risk 0.235 after 123 steps")
     assert appears("B, C", "<p>the separating signals are B, C</p>")

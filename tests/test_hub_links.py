@@ -34,8 +34,12 @@ def hub_site(tmp_path_factory) -> Path:
     config["sphinx"]["local_extensions"] = {k: str(ROOT / v) for k, v in config["sphinx"]["local_extensions"].items()}
     (out / "_config.yml").write_text(yaml.safe_dump(config))
     book = Path(sys.executable).parent / "jupyter-book"
-    done = subprocess.run([str(book), "build", str(ROOT), "--config", str(out / "_config.yml"),
-                           "--path-output", str(out), "-q"], capture_output=True, text=True, timeout=900)
+    done = subprocess.run(
+        [str(book), "build", str(ROOT), "--config", str(out / "_config.yml"), "--path-output", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     return out / "_build" / "html"
 
@@ -51,9 +55,9 @@ def test_every_chapter_has_an_nbgitpuller_link_to_its_learner_copy(hub_site, ste
     parts = urlsplit(hub_links[0])
     assert f"{parts.scheme}://{parts.netloc}" == HUB and parts.path == "/hub/user-redirect/git-pull"
     query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-    assert query == {"repo": repo_url, "branch": branch,
-                     "urlpath": f"lab/tree/{repo_name}/student/{stem}.ipynb"}, query
+    assert query == {"repo": repo_url, "branch": branch, "urlpath": f"lab/tree/{repo_name}/student/{stem}.ipynb"}, query
     binder = [a["href"] for a in soup.select(".dropdown-launch-buttons a[href*='mybinder.org']")]
     org_repo = repo_url.split("github.com/")[1]
-    assert binder == [f"https://mybinder.org/v2/gh/{org_repo}/{CONFIG['repository']['branch']}"
-                      f"?urlpath=lab/tree/student/{stem}.ipynb"], binder
+    assert binder == [
+        f"https://mybinder.org/v2/gh/{org_repo}/{CONFIG['repository']['branch']}?urlpath=lab/tree/student/{stem}.ipynb"
+    ], binder

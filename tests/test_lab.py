@@ -55,11 +55,27 @@ def lab(quiet_home, tmp_path_factory):
     log = open(root / "lab.log", "w")
     env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline")
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root",
-         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", f"--ServerApp.root_dir={root}",
-         "--IdentityProvider.token=", "--ServerApp.password=", "--LabApp.expose_app_in_browser=True",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--allow-root",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            f"--ServerApp.root_dir={root}",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            "--LabApp.expose_app_in_browser=True",
+            "--LabApp.news_url=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while True:
@@ -92,11 +108,15 @@ def test_chapter_runs_and_its_first_widget_responds(browser, lab, chapter):
     page.set_default_timeout(60000)
     # A workspace of its own, reset: JupyterLab would otherwise reopen earlier chapters.
     page.goto(f"{lab}/lab/workspaces/{chapter.removesuffix('.ipynb')}/tree/chapters/{chapter}?reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext"
-                           " && window.jupyterapp.shell.currentWidget.sessionContext.session", timeout=60000)
-    page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
-                           ".status === 'idle'", timeout=60000)
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+        " && window.jupyterapp.shell.currentWidget.sessionContext"
+        " && window.jupyterapp.shell.currentWidget.sessionContext.session",
+        timeout=60000,
+    )
+    page.wait_for_function(
+        "() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'", timeout=60000
+    )
     started = time.perf_counter()
     # Fire and forget: the command's promise can outlive the run (a page.evaluate
     # has no timeout of its own), so completion is polled below instead.
@@ -119,7 +139,8 @@ def test_chapter_runs_and_its_first_widget_responds(browser, lab, chapter):
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        "([el, old]) => el.innerHTML !== old", arg=[output.element_handle(), before[0]], timeout=15000)
+        "([el, old]) => el.innerHTML !== old", arg=[output.element_handle(), before[0]], timeout=15000
+    )
     after = (output.inner_html(), message.inner_text())
     assert after != before
     print(f"{chapter}: ran all cells in {elapsed:.1f} s in JupyterLab")
@@ -134,8 +155,11 @@ def _open(browser, lab, chapter):
     page = context.new_page()
     page.set_default_timeout(60000)
     page.goto(f"{lab}/lab/workspaces/md-{chapter.removesuffix('.ipynb')}/tree/chapters/{chapter}?reset")
-    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                           " && window.jupyterapp.shell.currentWidget.content", timeout=60000)
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+        " && window.jupyterapp.shell.currentWidget.content",
+        timeout=60000,
+    )
     return context, page
 
 
@@ -143,10 +167,14 @@ def _open(browser, lab, chapter):
 def test_chapter_markdown_renders_as_myst(browser, lab, chapter):
     context, page = _open(browser, lab, chapter)
     # Every markdown cell rendered (the course's settings render deferred cells too).
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
       const cells = window.jupyterapp.shell.currentWidget.content.widgets.filter(c => c.model.type === 'markdown');
       return cells.length > 0 && cells.every(c => c.rendered && c.node.querySelector(".jp-RenderedHTMLCommon, .jp-RenderedMarkdown, .myst"));
-    }""", timeout=60000, polling=500)
+    }""",
+        timeout=60000,
+        polling=500,
+    )
     page.wait_for_timeout(3000)
     text = "\n".join(page.locator(".jp-MarkdownCell .jp-Cell-inputWrapper").all_inner_texts())
     raw = [token for token in RAW_MYST if token in text]
@@ -159,7 +187,8 @@ def test_chapter_markdown_renders_as_myst(browser, lab, chapter):
             page.wait_for_timeout(500)
             page.screenshot(path=os.path.join(shots, f"{chapter.removesuffix('.ipynb')}-exercise.png"))
     assert not raw, f"{chapter}: raw MyST shows in JupyterLab: {raw}"
-    admonitions = page.locator(".jp-MarkdownCell .jp-MarkdownOutput aside, .jp-MarkdownCell .admonition, "
-                               ".jp-MarkdownCell details")
+    admonitions = page.locator(
+        ".jp-MarkdownCell .jp-MarkdownOutput aside, .jp-MarkdownCell .admonition, .jp-MarkdownCell details"
+    )
     assert admonitions.count() >= 1, f"{chapter}: no admonition rendered"
     context.close()

@@ -15,8 +15,13 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "widgets"
 MODELS = sorted((PACKAGE / "models").glob("*.py"))
-NOT_WIDGET_LAYER = [*MODELS, *sorted((PACKAGE / "exercises").glob("*.py")), PACKAGE / "data.py",
-                    PACKAGE / "check.py", PACKAGE / "__init__.py"]
+NOT_WIDGET_LAYER = [
+    *MODELS,
+    *sorted((PACKAGE / "exercises").glob("*.py")),
+    PACKAGE / "data.py",
+    PACKAGE / "check.py",
+    PACKAGE / "__init__.py",
+]
 
 
 def imported(source: str) -> set[str]:

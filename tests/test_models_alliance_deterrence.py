@@ -163,6 +163,7 @@ def test_bad_inputs_are_explained(kwargs, message):
 
 # --- the selection extension (wartime_selection) ---------------------------------------
 
+
 def test_selection_uniform_reliabilities_halve_the_threshold():
     # Reliabilities spread evenly over [0, 1] (midpoints of 1000 equal bins, mean 0.5). With
     # r* = 0.8 the attacked ones are those below 0.8: 80 % of them, mean 0.4 (= r*/2 by hand),

@@ -73,8 +73,12 @@ EXPECTED = {
     1969: (
         {"A", "B", "C", "D", "E"},
         {
-            e("A", "C"): [1, 3], e("A", "D"): [3], e("C", "D"): [3],
-            e("B", "D"): [2], e("B", "E"): [2], e("D", "E"): [2],
+            e("A", "C"): [1, 3],
+            e("A", "D"): [3],
+            e("C", "D"): [3],
+            e("B", "D"): [2],
+            e("B", "E"): [2],
+            e("D", "E"): [2],
         },
     ),
     # 1970: D has left 2
@@ -86,16 +90,26 @@ EXPECTED = {
     1975: (
         {"A", "B", "C", "D", "E", "F"},
         {
-            e("A", "C"): [1, 3], e("A", "D"): [3], e("A", "F"): [3], e("C", "D"): [3],
-            e("C", "F"): [3], e("D", "F"): [3], e("B", "E"): [2],
+            e("A", "C"): [1, 3],
+            e("A", "D"): [3],
+            e("A", "F"): [3],
+            e("C", "D"): [3],
+            e("C", "F"): [3],
+            e("D", "F"): [3],
+            e("B", "E"): [2],
         },
     ),
     # 1979: A still in 3 (left 1980)
     1979: (
         {"A", "B", "C", "D", "E", "F"},
         {
-            e("A", "C"): [1, 3], e("A", "D"): [3], e("A", "F"): [3], e("C", "D"): [3],
-            e("C", "F"): [3], e("D", "F"): [3], e("B", "E"): [2],
+            e("A", "C"): [1, 3],
+            e("A", "D"): [3],
+            e("A", "F"): [3],
+            e("C", "D"): [3],
+            e("C", "F"): [3],
+            e("D", "F"): [3],
+            e("B", "E"): [2],
         },
     ),
     # 1980: A has left 3 = {C, D, F}
@@ -139,9 +153,7 @@ def test_lone_member_is_a_node_without_links():
 
 def test_rejoining_member_counts_only_while_in():
     # E in alliance 2 from 1950 to 1955 and again from 1960; B throughout.
-    rows = pd.DataFrame(
-        [(2, "B", 1950, NAN), (2, "E", 1950, 1955), (2, "E", 1960, NAN)], columns=MEMBERS.columns
-    )
+    rows = pd.DataFrame([(2, "B", 1950, NAN), (2, "E", 1950, 1955), (2, "E", 1960, NAN)], columns=MEMBERS.columns)
     assert counts(graph_for_year(rows, 1954)) == (2, 1)
     assert counts(graph_for_year(rows, 1957)) == (1, 0)
     assert edges(graph_for_year(rows, 1960)) == {e("B", "E"): [2]}

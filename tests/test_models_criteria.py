@@ -38,22 +38,27 @@ def test_all_at_midpoint_counts_as_met():
     assert assess(full(2)).all_met and assess(full(2)).score == pytest.approx(0.5)
 
 
-@pytest.mark.parametrize("scores,weights,message", [
-    (full(5), None, "between 0 and 4"),
-    (full(-1), None, "between 0 and 4"),
-    (full("high"), None, "must be a number"),
-    (full(2), full(0), "at least one weight"),
-    (full(2), full(-1), "cannot be negative"),
-    ({"just cause": 2}, None, "missing"),
-    (full(2) | {"legality": 1}, None, "not one of the six criteria"),
-])
+@pytest.mark.parametrize(
+    "scores,weights,message",
+    [
+        (full(5), None, "between 0 and 4"),
+        (full(-1), None, "between 0 and 4"),
+        (full("high"), None, "must be a number"),
+        (full(2), full(0), "at least one weight"),
+        (full(2), full(-1), "cannot be negative"),
+        ({"just cause": 2}, None, "missing"),
+        (full(2) | {"legality": 1}, None, "not one of the six criteria"),
+    ],
+)
 def test_bad_inputs_are_explained(scores, weights, message):
     with pytest.raises(InputError, match=message):
         assess(scores, weights)
 
 
-@given(st.lists(st.floats(0, SCALE), min_size=6, max_size=6),
-       st.lists(st.floats(0, 10), min_size=6, max_size=6).filter(lambda w: sum(w) > 1e-6))
+@given(
+    st.lists(st.floats(0, SCALE), min_size=6, max_size=6),
+    st.lists(st.floats(0, 10), min_size=6, max_size=6).filter(lambda w: sum(w) > 1e-6),
+)
 def test_score_is_between_min_and_max_share_and_contributions_add_up(scores, weights):
     a = assess(dict(zip(CRITERIA, scores)), dict(zip(CRITERIA, weights)))
     assert 0 <= a.score <= 1 + 1e-12
@@ -81,8 +86,7 @@ def test_lexicographic_reading_takes_the_heaviest_failing_criterion():
         assess(full(3)).value("median")
 
 
-@given(st.lists(st.floats(0, SCALE), min_size=6, max_size=6),
-       st.lists(st.floats(0.01, 10), min_size=6, max_size=6))
+@given(st.lists(st.floats(0, SCALE), min_size=6, max_size=6), st.lists(st.floats(0.01, 10), min_size=6, max_size=6))
 def test_minimum_never_exceeds_the_weighted_mean(scores, weights):
     a = assess(dict(zip(CRITERIA, scores)), dict(zip(CRITERIA, weights)))
     assert a.minimum <= a.score + 1e-9

@@ -9,9 +9,16 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from widgets.models.deterrence import (brinkmanship, chicken, costly_signal, deterrence_calculus,
-                                       deterrence_curve, deterrence_game, screening,
-                                       solve_deterrence_game)
+from widgets.models.deterrence import (
+    brinkmanship,
+    chicken,
+    costly_signal,
+    deterrence_calculus,
+    deterrence_curve,
+    deterrence_game,
+    screening,
+    solve_deterrence_game,
+)
 from widgets.models.games import Decision, solve_2x2
 from widgets.models.inputs import InputError
 
@@ -135,28 +142,34 @@ def test_curve_matches_scalar_function():
         assert eu == pytest.approx(r.eu_attack) and m == pytest.approx(r.margin)
 
 
-@pytest.mark.parametrize("bad, message", [
-    ([0.2, 1.2], "credibility must be probabilities between 0 and 1; got 1.2"),
-    ([0.2, float("nan")], "credibility must be finite"),
-    (["low"], "credibility must be numbers between 0 and 1"),
-    ([[0.1, 0.2]], "flat list"),
-    ([True, False], "not True/False"),
-])
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ([0.2, 1.2], "credibility must be probabilities between 0 and 1; got 1.2"),
+        ([0.2, float("nan")], "credibility must be finite"),
+        (["low"], "credibility must be numbers between 0 and 1"),
+        ([[0.1, 0.2]], "flat list"),
+        ([True, False], "not True/False"),
+    ],
+)
 def test_curve_rejects_bad_credibility(bad, message):
     with pytest.raises(InputError, match=message):
         deterrence_curve(0.5, 10, 2, 8, credibility=bad)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(p_success=1.4), "p_success must be a probability between 0 and 1; got 1.4"),
-    (dict(p_success=-0.1), "p_success must be a probability between 0 and 1; got -0.1"),
-    (dict(credibility=2), "credibility must be a probability between 0 and 1; got 2"),
-    (dict(credibility="high"), "credibility must be a number; got 'high'"),
-    (dict(cost=-1), "cost cannot be negative"),
-    (dict(gain=float("nan")), "gain must be a finite number"),
-    (dict(punishment=None), "punishment must be a number; got None"),
-    (dict(status_quo="zero"), "status_quo must be a number"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(p_success=1.4), "p_success must be a probability between 0 and 1; got 1.4"),
+        (dict(p_success=-0.1), "p_success must be a probability between 0 and 1; got -0.1"),
+        (dict(credibility=2), "credibility must be a probability between 0 and 1; got 2"),
+        (dict(credibility="high"), "credibility must be a number; got 'high'"),
+        (dict(cost=-1), "cost cannot be negative"),
+        (dict(gain=float("nan")), "gain must be a finite number"),
+        (dict(punishment=None), "punishment must be a number; got None"),
+        (dict(status_quo="zero"), "status_quo must be a number"),
+    ],
+)
 def test_calculus_input_errors(kwargs, message):
     args = dict(p_success=0.5, gain=10, cost=2, punishment=8, credibility=0.5)
     args.update(kwargs)
@@ -184,8 +197,11 @@ def test_default_game_deterrence_holds():
     r = solve_deterrence_game()
     assert r.path == ("Status quo",) and r.outcome == "Status quo"
     assert r.payoffs == (0.0, 0.0)
-    assert r.choices == {"Challenger's move": "Status quo", "Defender's response": "Resist",
-                         "Challenger's escalation": "Back down"}
+    assert r.choices == {
+        "Challenger's move": "Status quo",
+        "Defender's response": "Resist",
+        "Challenger's escalation": "Back down",
+    }
     assert r.deterred and r.defender_resists and not r.challenger_fights
     assert "Deterrence holds" in r.explanation
 
@@ -225,25 +241,37 @@ def test_deterred_without_any_threat():
     assert "no threat is needed" in r.explanation
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(war=(-1, -2)),  # back down -1 = fight -1 for the challenger
-     "Challenger is indifferent at 'Challenger's escalation' between Back down and Fight"),
-    (dict(concession=(1, 1)),  # concede 1 = resist (-> back down) 1 for the defender
-     "Defender is indifferent at 'Defender's response' between Concede and Resist"),
-    (dict(backdown=(0, 1)),  # challenge (-> back down) 0 = status quo 0 for the challenger
-     "Challenger is indifferent at 'Challenger's move' between Status quo and Challenge"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (
+            dict(war=(-1, -2)),  # back down -1 = fight -1 for the challenger
+            "Challenger is indifferent at 'Challenger's escalation' between Back down and Fight",
+        ),
+        (
+            dict(concession=(1, 1)),  # concede 1 = resist (-> back down) 1 for the defender
+            "Defender is indifferent at 'Defender's response' between Concede and Resist",
+        ),
+        (
+            dict(backdown=(0, 1)),  # challenge (-> back down) 0 = status quo 0 for the challenger
+            "Challenger is indifferent at 'Challenger's move' between Status quo and Challenge",
+        ),
+    ],
+)
 def test_game_ties_raise_naming_player_and_node(kwargs, message):
     with pytest.raises(InputError, match=message):
         solve_deterrence_game(**kwargs)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(war=(1,)), "war must be a payoff pair"),
-    (dict(war=5), "war must be a payoff pair"),
-    (dict(status_quo=("a", 0)), "Challenger's payoff at status_quo must be a number"),
-    (dict(concession=(0, float("inf"))), "Defender's payoff at concession must be a finite"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(war=(1,)), "war must be a payoff pair"),
+        (dict(war=5), "war must be a payoff pair"),
+        (dict(status_quo=("a", 0)), "Challenger's payoff at status_quo must be a number"),
+        (dict(concession=(0, float("inf"))), "Defender's payoff at concession must be a finite"),
+    ],
+)
 def test_game_payoff_errors(kwargs, message):
     with pytest.raises(InputError, match=message):
         solve_deterrence_game(**kwargs)
@@ -364,14 +392,17 @@ def test_chicken_mixed_swerve_probability_closed_form(values):
     assert len(sol.pure) == 2  # always the two "one swerves" outcomes
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(temptation=0), r"temptation \(0\) is not greater than both_swerve \(0\)"),
-    (dict(both_swerve=-2), r"both_swerve \(-2\) is not greater than sucker \(-1\)"),
-    (dict(sucker=-10), r"sucker \(-10\) is not greater than disaster \(-10\)"),
-    # Prisoner's-Dilemma-like ordering: mutual defection beats being the sucker.
-    (dict(disaster=-0.5), r"sucker \(-1\) is not greater than disaster \(-0.5\)"),
-    (dict(disaster="crash"), "disaster must be a number"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(temptation=0), r"temptation \(0\) is not greater than both_swerve \(0\)"),
+        (dict(both_swerve=-2), r"both_swerve \(-2\) is not greater than sucker \(-1\)"),
+        (dict(sucker=-10), r"sucker \(-10\) is not greater than disaster \(-10\)"),
+        # Prisoner's-Dilemma-like ordering: mutual defection beats being the sucker.
+        (dict(disaster=-0.5), r"sucker \(-1\) is not greater than disaster \(-0.5\)"),
+        (dict(disaster="crash"), "disaster must be a number"),
+    ],
+)
 def test_chicken_ordering_errors(kwargs, message):
     args = dict(both_swerve=0, temptation=1, sucker=-1, disaster=-10)
     args.update(kwargs)
@@ -419,8 +450,7 @@ def test_brinkmanship_certain_disaster():
 
 
 @settings(max_examples=200, deadline=None, derandomize=True, database=None)
-@given(st.floats(0, 1), st.integers(1, 60), st.floats(-50, 50), st.floats(0.1, 50),
-       st.floats(0.1, 50))
+@given(st.floats(0, 1), st.integers(1, 60), st.floats(-50, 50), st.floats(0.1, 50), st.floats(0.1, 50))
 def test_brinkmanship_invariants(r, n, concede, up, down):
     b = brinkmanship(r, n, win=concede + up, concede=concede, disaster=concede - down)
     assert np.all(np.diff(b.cumulative_risk) >= 0)
@@ -430,15 +460,18 @@ def test_brinkmanship_invariants(r, n, concede, up, down):
             assert better == (k < b.break_even_steps) and not tie
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(risk_per_step=1.5), "risk_per_step must be a probability between 0 and 1; got 1.5"),
-    (dict(steps=0), "steps must be between 1 and 10000; got 0"),
-    (dict(steps=2.5), "steps must be a whole number"),
-    (dict(steps=-3), "steps cannot be negative"),
-    (dict(win=-5), r"win \(-5\) must be greater than concede \(-5\)"),
-    (dict(disaster=-5), r"concede \(-5\) must be greater than disaster \(-5\)"),
-    (dict(win="lots"), "win must be a number"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(risk_per_step=1.5), "risk_per_step must be a probability between 0 and 1; got 1.5"),
+        (dict(steps=0), "steps must be between 1 and 10000; got 0"),
+        (dict(steps=2.5), "steps must be a whole number"),
+        (dict(steps=-3), "steps cannot be negative"),
+        (dict(win=-5), r"win \(-5\) must be greater than concede \(-5\)"),
+        (dict(disaster=-5), r"concede \(-5\) must be greater than disaster \(-5\)"),
+        (dict(win="lots"), "win must be a number"),
+    ],
+)
 def test_brinkmanship_input_errors(kwargs, message):
     args = dict(risk_per_step=0.5, steps=3, win=10, concede=-5, disaster=-10)
     args.update(kwargs)
@@ -449,9 +482,19 @@ def test_brinkmanship_input_errors(kwargs, message):
 # ------------------------------------------------------------ costly signals
 
 
-@pytest.mark.parametrize("cost, separating", [
-    # bluffer loss 2, war cost 6: separation iff 2 <= m <= 6 (worked in the docstring).
-    (0, False), (1.9, False), (2, True), (4, True), (6, True), (6.1, False), (10, False)])
+@pytest.mark.parametrize(
+    "cost, separating",
+    [
+        # bluffer loss 2, war cost 6: separation iff 2 <= m <= 6 (worked in the docstring).
+        (0, False),
+        (1.9, False),
+        (2, True),
+        (4, True),
+        (6, True),
+        (6.1, False),
+        (10, False),
+    ],
+)
 def test_sunk_cost_separates_between_the_bluffers_loss_and_the_war_cost(cost, separating):
     r = costly_signal("sunk", cost, bluffer_loss=2, war_cost=6)
     assert r.separating is separating
@@ -496,13 +539,16 @@ def test_sunk_cost_separation_matches_the_two_incentive_constraints(loss, gap, m
     assert r.separating == (bluffer_stays_silent and resolute_signals)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(kind="cheap", cost=1, bluffer_loss=1, war_cost=2), "kind must be"),
-    (dict(kind="sunk", cost=-1, bluffer_loss=1, war_cost=2), "cost"),
-    (dict(kind="sunk", cost=1, bluffer_loss=3, war_cost=2), "bluffer_loss (3) must be smaller"),
-    (dict(kind="audience", cost=1, bluffer_loss=2, war_cost=2), "must be smaller"),
-    (dict(kind="sunk", cost="x", bluffer_loss=1, war_cost=2), "cost"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(kind="cheap", cost=1, bluffer_loss=1, war_cost=2), "kind must be"),
+        (dict(kind="sunk", cost=-1, bluffer_loss=1, war_cost=2), "cost"),
+        (dict(kind="sunk", cost=1, bluffer_loss=3, war_cost=2), "bluffer_loss (3) must be smaller"),
+        (dict(kind="audience", cost=1, bluffer_loss=2, war_cost=2), "must be smaller"),
+        (dict(kind="sunk", cost="x", bluffer_loss=1, war_cost=2), "cost"),
+    ],
+)
 def test_costly_signal_input_errors(kwargs, message):
     with pytest.raises(InputError, match=None) as err:
         costly_signal(**kwargs)

@@ -240,21 +240,21 @@ def test_win_counts_rejects_no_seeds():
 def test_shadow_values_match_geometric_sums(w):
     T, R, P, S = 5, 3, 1, 0
     assert shadow_value("grim_trigger", "grim_trigger", w) == pytest.approx((R / (1 - w),) * 2)
-    assert shadow_value("always_defect", "grim_trigger", w) == pytest.approx(
-        (T + w * P / (1 - w), S + w * P / (1 - w)))
+    assert shadow_value("always_defect", "grim_trigger", w) == pytest.approx((T + w * P / (1 - w), S + w * P / (1 - w)))
     # alternating against tit-for-tat: T, S, T, S, ... for the alternator, S, T, S, T for tft
     assert shadow_value("alternate", "tit_for_tat", w) == pytest.approx(
-        ((T + w * S) / (1 - w ** 2), (S + w * T) / (1 - w ** 2)))
+        ((T + w * S) / (1 - w**2), (S + w * T) / (1 - w**2))
+    )
     # alternating against grim: T, S, then grim defects for ever while the alternator
     # keeps playing D, C, ...: P, S, P, S, ...
     assert shadow_value("alternate", "grim_trigger", w)[0] == pytest.approx(
-        T + w * S + (w ** 2 * P + w ** 3 * S) / (1 - w ** 2))
+        T + w * S + (w**2 * P + w**3 * S) / (1 - w**2)
+    )
 
 
 def test_shadow_value_agrees_with_a_long_truncated_match():
     w, rounds = 0.9, 400  # w**400 is about 5e-19
-    for pair in [("tit_for_tat", "alternate"), ("grim_trigger", "always_defect"),
-                 ("always_cooperate", "grim_trigger")]:
+    for pair in [("tit_for_tat", "alternate"), ("grim_trigger", "always_defect"), ("always_cooperate", "grim_trigger")]:
         pay = play_match(*pair, rounds=rounds).payoffs
         weights = w ** np.arange(rounds)
         assert shadow_value(*pair, w) == pytest.approx(tuple(weights @ pay))
@@ -268,6 +268,7 @@ def test_thresholds_are_where_deviating_stops_paying(payoffs):
     assert grim == pytest.approx((T - R) / (T - P))
     assert tft == pytest.approx(max((T - R) / (T - P), (T - R) / (R - S)))
     for strategy, w_star in (("grim_trigger", grim), ("tit_for_tat", tft)):
+
         def best_deviation(w):
             return max(shadow_value(d, strategy, w, payoffs)[0] for d in ("always_defect", "alternate"))
 
@@ -285,14 +286,17 @@ def test_axelrod_payoffs_thresholds_by_hand():
     assert cooperation_threshold("tit_for_tat") == pytest.approx(2 / 3)
 
 
-@pytest.mark.parametrize("args, message", [
-    (("random", "tit_for_tat", 0.5), "without coin flips"),
-    (("tit_for_tat", "generous_tit_for_tat", 0.5), "without coin flips"),
-    (("tit_for_tat", "tit_for_tat", 1.0), "below 1"),
-    (("tit_for_tat", "tit_for_tat", -0.1), "continuation"),
-    (("tit_for_tat", "tit_for_tat", "soon"), "continuation"),
-    (("tit_for_tat", "nobody", 0.5), "Unknown strategy"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("random", "tit_for_tat", 0.5), "without coin flips"),
+        (("tit_for_tat", "generous_tit_for_tat", 0.5), "without coin flips"),
+        (("tit_for_tat", "tit_for_tat", 1.0), "below 1"),
+        (("tit_for_tat", "tit_for_tat", -0.1), "continuation"),
+        (("tit_for_tat", "tit_for_tat", "soon"), "continuation"),
+        (("tit_for_tat", "nobody", 0.5), "Unknown strategy"),
+    ],
+)
 def test_bad_shadow_inputs(args, message):
     with pytest.raises(InputError, match=message):
         shadow_value(*args)
@@ -331,8 +335,9 @@ def test_random_end_scores_follow_each_match_length():
 
 def test_random_end_lengths_are_geometric():
     w = 0.95
-    lengths = np.concatenate([tournament(continuation=w, seed=s).lengths[np.triu_indices(6)]
-                              for s in range(40)])  # 840 matches
+    lengths = np.concatenate(
+        [tournament(continuation=w, seed=s).lengths[np.triu_indices(6)] for s in range(40)]
+    )  # 840 matches
     assert lengths.min() >= 1
     # mean 1/(1-w) = 20, standard deviation sqrt(w)/(1-w) ≈ 19.5; standard error ≈ 0.67
     assert abs(lengths.mean() - 1 / (1 - w)) < 3

@@ -12,8 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from widgets.models.games import (Decision, Game2x2, Leaf, backward_induction,
-                                  solve_2x2)
+from widgets.models.games import Decision, Game2x2, Leaf, backward_induction, solve_2x2
 from widgets.models.inputs import InputError
 
 # Named games. Row payoffs A, column payoffs B; A[i][j]: row plays i, column j.
@@ -23,9 +22,14 @@ MATCHING_PENNIES = ([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
 STAG_HUNT = ([[4, 0], [3, 3]], [[4, 3], [0, 3]])  # (Stag, Hare)
 BATTLE_OF_SEXES = ([[3, 0], [0, 2]], [[2, 0], [0, 3]])
 INSPECTION = ([[0, 4], [2, 1]], [[1, 0], [0, 3]])  # no pure equilibrium, asymmetric mix
-NAMED = {"chicken": CHICKEN, "prisoners_dilemma": PRISONERS_DILEMMA,
-         "matching_pennies": MATCHING_PENNIES, "stag_hunt": STAG_HUNT,
-         "battle_of_sexes": BATTLE_OF_SEXES, "inspection": INSPECTION}
+NAMED = {
+    "chicken": CHICKEN,
+    "prisoners_dilemma": PRISONERS_DILEMMA,
+    "matching_pennies": MATCHING_PENNIES,
+    "stag_hunt": STAG_HUNT,
+    "battle_of_sexes": BATTLE_OF_SEXES,
+    "inspection": INSPECTION,
+}
 
 
 def profiles(solution):
@@ -142,8 +146,7 @@ def test_pure_equilibria_are_exactly_the_profiles_without_profitable_deviation(v
     A, B = [[v[0], v[1]], [v[2], v[3]]], [[v[4], v[5]], [v[6], v[7]]]
     s = solve_2x2(Game2x2(A, B))
     found = {(e.row_mix.index(1.0), e.col_mix.index(1.0)) for e in s.pure}
-    expected = {(i, j) for i in range(2) for j in range(2)
-                if A[i][j] >= A[1 - i][j] and B[i][j] >= B[i][1 - j]}
+    expected = {(i, j) for i in range(2) for j in range(2) if A[i][j] >= A[1 - i][j] and B[i][j] >= B[i][1 - j]}
     assert found == expected
 
 
@@ -174,8 +177,7 @@ def test_indifference_with_continuum_of_equilibria():
     s = solve_2x2(Game2x2([[1, 0], [1, 2]], [[1, 0], [1, 0]]))
     assert s.infinitely_many
     assert [(c.row_first_prob, c.col_first_prob) for c in s.continua] == [((0, 1), (1, 1))]
-    assert s.indifferences == ("Row is indifferent between Up and Down when Column plays Left "
-                               "(both give 1).",)
+    assert s.indifferences == ("Row is indifferent between Up and Down when Column plays Left (both give 1).",)
     assert "Infinitely many equilibria" in s.explanation
     assert s.mixed is None
 
@@ -252,11 +254,21 @@ PLAYERS = ("Entrant", "Incumbent")
 
 
 def entry_game(fight=(-1, -1), accommodate=(1, 1), out=(0, 2)):
-    return Decision("Entrant", 0, (
-        ("Out", Leaf("Stay out", out)),
-        ("In", Decision("Incumbent", 1, (("Fight", Leaf("Price war", fight)),
-                                         ("Accommodate", Leaf("Share market", accommodate))))),
-    ))
+    return Decision(
+        "Entrant",
+        0,
+        (
+            ("Out", Leaf("Stay out", out)),
+            (
+                "In",
+                Decision(
+                    "Incumbent",
+                    1,
+                    (("Fight", Leaf("Price war", fight)), ("Accommodate", Leaf("Share market", accommodate))),
+                ),
+            ),
+        ),
+    )
 
 
 def test_entry_game_incredible_threat():
@@ -279,29 +291,48 @@ def test_entry_game_credible_threat_records_off_path_choice():
 def test_three_moves_and_three_players():
     # C picks the leaf best for C among (3, 1, 2) -> "c1"; B compares "b" (B gets 4)
     # with C's choice (B gets 5) -> goes to C; A compares "a" (A gets 6) with 7 -> B.
-    tree = Decision("A", 0, (
-        ("stop", Leaf("a", (6, 0, 0))),
-        ("go", Decision("B", 1, (
-            ("stop", Leaf("b", (0, 4, 0))),
-            ("go", Decision("C", 2, (("x", Leaf("c1", (7, 5, 3))),
-                                     ("y", Leaf("c2", (9, 9, 1))),
-                                     ("z", Leaf("c3", (9, 9, 2))))))))),
-    ))
+    tree = Decision(
+        "A",
+        0,
+        (
+            ("stop", Leaf("a", (6, 0, 0))),
+            (
+                "go",
+                Decision(
+                    "B",
+                    1,
+                    (
+                        ("stop", Leaf("b", (0, 4, 0))),
+                        (
+                            "go",
+                            Decision(
+                                "C",
+                                2,
+                                (
+                                    ("x", Leaf("c1", (7, 5, 3))),
+                                    ("y", Leaf("c2", (9, 9, 1))),
+                                    ("z", Leaf("c3", (9, 9, 2))),
+                                ),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    )
     s = backward_induction(tree, ("A", "B", "C"))
     assert s.path == ("go", "go", "x") and s.payoffs == (7.0, 5.0, 3.0)
 
 
 def test_tie_between_best_moves_raises_naming_player_and_node():
     # Incumbent gets 1 from both Fight and Accommodate.
-    with pytest.raises(InputError, match="Incumbent is indifferent at 'Incumbent' between "
-                                         "Fight and Accommodate"):
+    with pytest.raises(InputError, match="Incumbent is indifferent at 'Incumbent' between Fight and Accommodate"):
         backward_induction(entry_game(fight=(-1, 1)), PLAYERS)
 
 
 def test_tie_below_the_best_move_is_harmless():
     # Mover gets 1, 1, 2: the tie is between two worse moves, so "c" is chosen.
-    tree = Decision("root", 0, (("a", Leaf("A", (1,))), ("b", Leaf("B", (1,))),
-                                ("c", Leaf("C", (2,)))))
+    tree = Decision("root", 0, (("a", Leaf("A", (1,))), ("b", Leaf("B", (1,))), ("c", Leaf("C", (2,)))))
     assert backward_induction(tree, ("Solo",)).path == ("c",)
 
 
@@ -311,19 +342,24 @@ def test_tie_in_the_other_players_payoff_is_harmless():
     assert s.choices["Incumbent"] == "Accommodate"
 
 
-@pytest.mark.parametrize("tree, players, message", [
-    (Leaf("end", (1,)), ("A", "B"), "needs one payoff per player"),
-    (Leaf("end", (1, "lots")), ("A", "B"), "B's payoff at 'end' must be a number"),
-    (Decision("n", 2, (("a", Leaf("x", (0, 0))),)), ("A", "B"), "player number from 0 to 1"),
-    (Decision("n", True, (("a", Leaf("x", (0, 0))),)), ("A", "B"), "player number"),
-    (Decision("n", 0, ()), ("A", "B"), "at least one move"),
-    (Decision("n", 0, (("a", Leaf("x", (0, 0))), ("a", Leaf("y", (1, 1))))), ("A", "B"),
-     "same action name twice"),
-    (Decision("n", 0, (("a", Leaf("x", (0, 0))), ("b", Leaf("x", (1, 1))))), ("A", "B"),
-     "Two nodes are called 'x'"),
-    (Decision("n", 0, (("a", (0, 0)),)), ("A", "B"), "built from Leaf and Decision"),
-    (Leaf("end", (1,)), "A", "players must be a list"),
-])
+@pytest.mark.parametrize(
+    "tree, players, message",
+    [
+        (Leaf("end", (1,)), ("A", "B"), "needs one payoff per player"),
+        (Leaf("end", (1, "lots")), ("A", "B"), "B's payoff at 'end' must be a number"),
+        (Decision("n", 2, (("a", Leaf("x", (0, 0))),)), ("A", "B"), "player number from 0 to 1"),
+        (Decision("n", True, (("a", Leaf("x", (0, 0))),)), ("A", "B"), "player number"),
+        (Decision("n", 0, ()), ("A", "B"), "at least one move"),
+        (Decision("n", 0, (("a", Leaf("x", (0, 0))), ("a", Leaf("y", (1, 1))))), ("A", "B"), "same action name twice"),
+        (
+            Decision("n", 0, (("a", Leaf("x", (0, 0))), ("b", Leaf("x", (1, 1))))),
+            ("A", "B"),
+            "Two nodes are called 'x'",
+        ),
+        (Decision("n", 0, (("a", (0, 0)),)), ("A", "B"), "built from Leaf and Decision"),
+        (Leaf("end", (1,)), "A", "players must be a list"),
+    ],
+)
 def test_malformed_trees_raise(tree, players, message):
     with pytest.raises(InputError, match=message):
         backward_induction(tree, players)

@@ -25,15 +25,18 @@ def test_sort_by_value_and_by_name():
     assert sort_members(SHARES, "value").iloc[0] == 3.5
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: line(-1), "cannot be negative"),
-    (lambda: line("two"), "must be a number"),
-    (lambda: at_or_above(SHARES, float("nan")), "finite"),
-    (lambda: at_or_above([2.0, 1.0], 2), "pandas Series"),
-    (lambda: at_or_above(pd.Series(dtype=float), 2), "empty"),
-    (lambda: at_or_above(pd.Series({"Iceland": np.nan, "Norway": 2.2}), 2), "no share for Iceland"),
-    (lambda: sort_members(SHARES, "size"), "one of value, name"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: line(-1), "cannot be negative"),
+        (lambda: line("two"), "must be a number"),
+        (lambda: at_or_above(SHARES, float("nan")), "finite"),
+        (lambda: at_or_above([2.0, 1.0], 2), "pandas Series"),
+        (lambda: at_or_above(pd.Series(dtype=float), 2), "empty"),
+        (lambda: at_or_above(pd.Series({"Iceland": np.nan, "Norway": 2.2}), 2), "no share for Iceland"),
+        (lambda: sort_members(SHARES, "size"), "one of value, name"),
+    ],
+)
 def test_bad_inputs_are_explained(call, message):
     with pytest.raises(InputError, match=message):
         call()

@@ -99,8 +99,11 @@ def test_boundary_cost_equals_prevented_loss():
 
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(
-    g=st.floats(0.01, 10), f=st.floats(0.01, 10), c=st.floats(0.01, 10),
-    d=st.floats(0.01, 1), L=st.floats(0.01, 10),
+    g=st.floats(0.01, 10),
+    f=st.floats(0.01, 10),
+    c=st.floats(0.01, 10),
+    d=st.floats(0.01, 1),
+    L=st.floats(0.01, 10),
 )
 def test_equilibrium_is_a_nash_equilibrium(g, f, c, d, L):
     # Neither player gains by switching to a pure strategy, in every regime.
@@ -117,8 +120,11 @@ def test_equilibrium_is_a_nash_equilibrium(g, f, c, d, L):
 
 @settings(max_examples=50, deadline=None, derandomize=True)
 @given(
-    g=st.floats(0.01, 10), f=st.floats(0.01, 10), L=st.floats(0.01, 10),
-    u=st.floats(0.01, 1.0), v=st.floats(0.01, 0.99),
+    g=st.floats(0.01, 10),
+    f=st.floats(0.01, 10),
+    L=st.floats(0.01, 10),
+    u=st.floats(0.01, 1.0),
+    v=st.floats(0.01, 0.99),
 )
 def test_indifference_whenever_mixed(g, f, L, u, v):
     # Draw straight inside the mixed regime (no filtering): detection strictly above
@@ -246,8 +252,7 @@ def test_leadership_not_worth_when_deterrence_costs_more_than_the_loss():
 
 
 @settings(max_examples=200, deadline=None)
-@given(g=st.floats(0.1, 20), f=st.floats(0.1, 20), c=st.floats(0.1, 20),
-       d=st.floats(0.05, 1.0), L=st.floats(0.1, 50))
+@given(g=st.floats(0.1, 20), f=st.floats(0.1, 20), c=st.floats(0.1, 20), d=st.floats(0.05, 1.0), L=st.floats(0.1, 50))
 def test_leadership_is_never_worse_for_the_inspector(g, f, c, d, L):
     # committing can only help the leader: its payoff is at least its Nash payoff
     lead = leadership(g, f, c, d, L)

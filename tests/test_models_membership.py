@@ -6,10 +6,12 @@ import pytest
 from widgets.models import membership
 from widgets.models.inputs import InputError
 
-TABLE = pd.DataFrame({
-    "country": ["A", "B", "C", "D"],
-    "accession_date": pd.to_datetime(["1949-04-04", "1949-04-04", "1952-02-18", "1952-12-31"]),
-})
+TABLE = pd.DataFrame(
+    {
+        "country": ["A", "B", "C", "D"],
+        "accession_date": pd.to_datetime(["1949-04-04", "1949-04-04", "1952-02-18", "1952-12-31"]),
+    }
+)
 
 
 def test_members_at_end_of_year_counts_joins_on_the_last_day():

@@ -16,10 +16,14 @@ from widgets.models.new_start import (
 #   (b) warheads: 400 + 1,090 + 60·1 = 1,550
 #   (c) launchers: (400 + 50) + (240 + 40) + (60 + 10) = 800
 AT_LIMITS = dict(
-    deployed_icbms=400, icbm_warheads=400,
-    deployed_slbms=240, slbm_warheads=1090,
+    deployed_icbms=400,
+    icbm_warheads=400,
+    deployed_slbms=240,
+    slbm_warheads=1090,
     deployed_heavy_bombers=60,
-    non_deployed_icbm_launchers=50, non_deployed_slbm_launchers=40, non_deployed_heavy_bombers=10,
+    non_deployed_icbm_launchers=50,
+    non_deployed_slbm_launchers=40,
+    non_deployed_heavy_bombers=10,
 )
 
 
@@ -61,8 +65,7 @@ def test_one_extra_deployed_missile_breaks_only_the_deployed_limit():
     # 401 ICBMs with 401 warheads, SLBM warheads cut to 1,089, one non-deployed ICBM
     # launcher fewer: (a) 401 + 240 + 60 = 701; (b) 401 + 1,089 + 60 = 1,550;
     # (c) (401 + 49) + (240 + 40) + (60 + 10) = 800
-    a = assess(with_changes(deployed_icbms=401, icbm_warheads=401, slbm_warheads=1089,
-                            non_deployed_icbm_launchers=49))
+    a = assess(with_changes(deployed_icbms=401, icbm_warheads=401, slbm_warheads=1089, non_deployed_icbm_launchers=49))
     assert a.broken == (a.delivery_vehicles.name,)
     assert [c.counted for c in a.checks] == [701, 1550, 800]
 
@@ -86,8 +89,11 @@ def test_bombers_count_one_warhead_whatever_they_carry():
 def test_small_force_headroom_by_hand():
     # 100 ICBMs/100 warheads, 50 SLBMs/200 warheads, 10 bombers, nothing non-deployed:
     # (a) 160 → 540 to spare; (b) 100 + 200 + 10 = 310 → 1,240; (c) 160 → 640
-    a = assess(ForceStructure(deployed_icbms=100, icbm_warheads=100, deployed_slbms=50,
-                              slbm_warheads=200, deployed_heavy_bombers=10))
+    a = assess(
+        ForceStructure(
+            deployed_icbms=100, icbm_warheads=100, deployed_slbms=50, slbm_warheads=200, deployed_heavy_bombers=10
+        )
+    )
     assert [c.counted for c in a.checks] == [160, 310, 160]
     assert [c.headroom for c in a.checks] == [540, 1240, 640]
     assert "1,240 to spare" in a.summary

@@ -42,8 +42,7 @@ def test_best_response_maximises_own_utility(income, others, alpha, theta):
     def minus_u(q):
         return -((income - q) ** (1 - alpha) * (q + theta * others) ** alpha)
 
-    found = minimize_scalar(minus_u, bounds=(0, income * (1 - 1e-12)), method="bounded",
-                            options={"xatol": 1e-10}).x
+    found = minimize_scalar(minus_u, bounds=(0, income * (1 - 1e-12)), method="bounded", options={"xatol": 1e-10}).x
     assert best_response(income, others, alpha, theta) == pytest.approx(found, abs=1e-6)
 
 
@@ -150,8 +149,13 @@ def utilitarian_direct(incomes, alpha, theta):
 
     best = None
     for start in (0.5 * inc, 0.1 * inc, np.full(inc.size, 0.2 * inc.min())):
-        res = minimize(minus_w, start, method="SLSQP", bounds=[(0, i * (1 - 1e-9)) for i in inc],
-                       options={"ftol": 1e-14, "maxiter": 1000})
+        res = minimize(
+            minus_w,
+            start,
+            method="SLSQP",
+            bounds=[(0, i * (1 - 1e-9)) for i in inc],
+            options={"ftol": 1e-14, "maxiter": 1000},
+        )
         if best is None or res.fun < best.fun:
             best = res
     return best.x, -best.fun
@@ -261,7 +265,10 @@ def test_result_table():
         (lambda: nash_contributions(10, 0.3, 1), "list of positive numbers"),
         (lambda: burden_sharing([10, 5], 0.3, 1, names=["A"]), "one per income"),
         (lambda: burden_sharing([10, 5], 0.3, 1, names=["A", "A"]), "different names"),
-        (lambda: utilities([10, 5], [11, 1], 0.3, 1), r"ally 1 cannot spend more on defence \(11\) than its income \(10\)"),
+        (
+            lambda: utilities([10, 5], [11, 1], 0.3, 1),
+            r"ally 1 cannot spend more on defence \(11\) than its income \(10\)",
+        ),
         (lambda: utilities([10, 5], [1], 0.3, 1), "one contribution per ally"),
         (lambda: best_response(10, -1, 0.3, 1), "cannot be negative"),
         (lambda: free_riding_threshold(10, 5, 1.5), "strictly between 0 and 1"),

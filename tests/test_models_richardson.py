@@ -166,15 +166,27 @@ def test_stable_run_approaches_closed_form_equilibrium():
 
 @settings(max_examples=40, deadline=None, derandomize=True)
 @given(
-    k=st.floats(0, 2), l=st.floats(0, 2), a=st.floats(0, 2), b=st.floats(0, 2),
-    g=st.floats(-2, 2), h=st.floats(-2, 2), x0=st.floats(0, 5), y0=st.floats(0, 5),
+    k=st.floats(0, 2),
+    l=st.floats(0, 2),
+    a=st.floats(0, 2),
+    b=st.floats(0, 2),
+    g=st.floats(-2, 2),
+    h=st.floats(-2, 2),
+    x0=st.floats(0, 5),
+    y0=st.floats(0, 5),
 )
 def test_agrees_with_numerical_integration(k, l, a, b, g, h, x0, y0):
     # independent check: scipy's Runge–Kutta integrator with tight tolerances
     t_max = 3.0
     tr = simulate(RichardsonParams(k, l, a, b, g, h), x0, y0, t_max, 31)
-    sol = solve_ivp(lambda t, z: [k * z[1] - a * z[0] + g, l * z[0] - b * z[1] + h],
-                    (0, t_max), [x0, y0], t_eval=tr.t, rtol=1e-10, atol=1e-10)
+    sol = solve_ivp(
+        lambda t, z: [k * z[1] - a * z[0] + g, l * z[0] - b * z[1] + h],
+        (0, t_max),
+        [x0, y0],
+        t_eval=tr.t,
+        rtol=1e-10,
+        atol=1e-10,
+    )
     scale = 1 + np.abs(sol.y).max()
     np.testing.assert_allclose(tr.x, sol.y[0], atol=1e-7 * scale)
     np.testing.assert_allclose(tr.y, sol.y[1], atol=1e-7 * scale)
@@ -188,8 +200,7 @@ def test_overflow_is_refused_not_returned():
 
 @pytest.mark.parametrize(
     "x0, y0, t_max, n, word",
-    [(-1, 0, 10, 11, "x0"), (0, -1, 10, 11, "y0"), (0, 0, 0, 11, "t_max"),
-     (0, 0, 10, 1, "n"), (0, 0, 10, 2.5, "n")],
+    [(-1, 0, 10, 11, "x0"), (0, -1, 10, 11, "y0"), (0, 0, 0, 11, "t_max"), (0, 0, 10, 1, "n"), (0, 0, 10, 2.5, "n")],
 )
 def test_simulate_bad_inputs(x0, y0, t_max, n, word):
     with pytest.raises(InputError, match=rf"^{word}"):

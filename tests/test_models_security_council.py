@@ -186,7 +186,12 @@ def test_real_council_with_identical_members_matches_binomial_formula():
 
 def test_certain_votes_reproduce_decide():
     certain = {"yes": (1.0, 0.0), "no": (0.0, 1.0), "abstain": (0.0, 0.0)}
-    for votes in (council(elected_yes=4), council(elected_yes=3), council(China="no"), council(elected_yes=5, China="abstain")):
+    for votes in (
+        council(elected_yes=4),
+        council(elected_yes=3),
+        council(China="no"),
+        council(elected_yes=5, China="abstain"),
+    ):
         probs = {m: certain[v] for m, v in votes.items()}
         assert passage_probability(probs).probability == float(decide(votes).passes)
 
@@ -231,14 +236,21 @@ def test_probabilities_need_the_whole_council():
 
 # --- Bloc voting (review R2P-M1) and voting power (R2P-M3) ---------------------------------
 
+
 def _real_council(china=(0.5, 0.2), russia=(0.4, 0.4)):
-    probs = {"China": china, "France": (0.9, 0.0), "Russia": russia,
-             "United Kingdom": (0.9, 0.0), "United States": (0.9, 0.0)}
+    probs = {
+        "China": china,
+        "France": (0.9, 0.0),
+        "Russia": russia,
+        "United Kingdom": (0.9, 0.0),
+        "United States": (0.9, 0.0),
+    }
     return probs | {f"Elected {i}": (0.7, 0.1) for i in range(1, 11)}
 
 
 def test_bloc_with_no_following_is_the_independent_model():
     from widgets.models.security_council import passage_probability, passage_probability_bloc
+
     probs = _real_council()
     a, b = passage_probability(probs), passage_probability_bloc(probs, follow=0.0)
     assert b.probability == pytest.approx(a.probability, abs=1e-12)
@@ -249,6 +261,7 @@ def test_full_bloc_veto_chance_by_hand():
     # France, UK, US never vote no. Independent: P(no veto) = (1 - 0.4)(1 - 0.2) = 0.48.
     # China always copies Russia: China can only say no when Russia does, so P(no veto) = 1 - 0.4 = 0.6.
     from widgets.models.security_council import passage_probability_bloc
+
     probs = _real_council()
     assert passage_probability_bloc(probs, follow=0.0).p_no_veto == pytest.approx(0.48)
     assert passage_probability_bloc(probs, follow=1.0).p_no_veto == pytest.approx(0.6)
@@ -259,6 +272,7 @@ def test_full_bloc_veto_chance_by_hand():
 def test_bloc_matches_brute_force_on_a_small_council():
     from widgets.models.security_council import passage_probability_bloc
     import itertools
+
     perm = ("A", "B")
     probs = {"A": (0.3, 0.5), "B": (0.6, 0.1), "x": (0.5, 0.2), "y": (0.7, 0.1), "z": (0.4, 0.3)}
     f = 0.7
@@ -281,6 +295,7 @@ def test_bloc_matches_brute_force_on_a_small_council():
 
 def test_bloc_bad_inputs_are_explained():
     from widgets.models.security_council import passage_probability_bloc
+
     with pytest.raises(InputError, match="not one of the members"):
         passage_probability_bloc(_real_council(), leader="USSR")
     with pytest.raises(InputError, match="must be different"):
@@ -293,6 +308,7 @@ def test_shapley_shubik_of_the_security_council():
     # Shapley & Shubik (1954) and later textbook values for the 15-member council: about 0.1963 for each
     # permanent member and 0.00186 for each elected member; all indices add up to 1.
     from widgets.models.security_council import shapley_shubik
+
     p, e = shapley_shubik()
     assert p == pytest.approx(0.19627, abs=1e-5) and e == pytest.approx(0.0018648, abs=1e-6)
     assert 5 * p + 10 * e == pytest.approx(1.0)
@@ -301,6 +317,7 @@ def test_shapley_shubik_of_the_security_council():
 def test_shapley_shubik_matches_enumeration_on_a_small_council():
     from widgets.models.security_council import shapley_shubik
     import itertools
+
     members = ["P1", "P2", "e1", "e2", "e3"]  # two permanent, three elected, three votes needed
     pivots = dict.fromkeys(members, 0)
     orders = list(itertools.permutations(members))

@@ -56,8 +56,12 @@ def test_no_error_outputs(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_widget_state_saved_for_every_widget_shown(path):
     nb = load(path)
-    shown = [o.data[WIDGET_MIME]["model_id"] for c in code_cells(nb) for o in c.outputs
-             if o.output_type in ("display_data", "execute_result") and WIDGET_MIME in o.get("data", {})]
+    shown = [
+        o.data[WIDGET_MIME]["model_id"]
+        for c in code_cells(nb)
+        for o in c.outputs
+        if o.output_type in ("display_data", "execute_result") and WIDGET_MIME in o.get("data", {})
+    ]
     if not shown:
         return
     state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
@@ -73,7 +77,9 @@ def test_no_absolute_paths(path):
     for cell in nb.cells:
         assert not ABSOLUTE.search(cell.source), f"{path.name}: absolute path in a cell's source"
         for out in cell.get("outputs", []):
-            blob = json.dumps({k: v for k, v in out.get("data", {}).items() if k.startswith("text/")}) + out.get("text", "")
+            blob = json.dumps({k: v for k, v in out.get("data", {}).items() if k.startswith("text/")}) + out.get(
+                "text", ""
+            )
             assert not ABSOLUTE.search(blob), f"{path.name}: absolute path in an output"
     assert text
 
@@ -95,7 +101,8 @@ def test_ignore_output_only_on_widget_or_figure_cells(path):
         if "nbval-ignore-output" in cell.metadata.get("tags", []):
             kinds = {k for o in cell.outputs for k in o.get("data", {})}
             assert kinds & {WIDGET_MIME, "image/png"}, (
-                f"{path.name} code cell {i}: nbval-ignore-output on a cell whose printed result matters")
+                f"{path.name} code cell {i}: nbval-ignore-output on a cell whose printed result matters"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -40,8 +40,11 @@ def test_pages_workflow_builds_with_the_readme_command_and_deploys_on_push_to_ma
     assert uses.index("actions/upload-pages-artifact") < uses.index("actions/deploy-pages")
     upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "_build/html"
-    deploy_job = next(name for name, job in jobs.items()
-                      if any(s.get("uses", "").startswith("actions/deploy-pages") for s in job["steps"]))
+    deploy_job = next(
+        name
+        for name, job in jobs.items()
+        if any(s.get("uses", "").startswith("actions/deploy-pages") for s in job["steps"])
+    )
     assert jobs[deploy_job]["needs"] in ("build", ["build"])
     assert {"pages": "write", "id-token": "write"}.items() <= flow["permissions"].items()
     # The learner branch the JupyterHub links pull is the one the workflow publishes.
@@ -57,7 +60,9 @@ def test_repository_url_is_set_once_and_everything_agrees():
     badges = re.findall(r"https://mybinder\.org/v2/gh/([\w.-]+/[\w.-]+)/([\w.-]+)\?urlpath=([^)\s]+)", readme)
     assert badges, "the README has a Binder badge"
     for repo, ref, urlpath in badges:
-        assert (repo, ref) == (org_repo, branch), f"README badge points at {repo}@{ref}, _config.yml at {org_repo}@{branch}"
+        assert (repo, ref) == (org_repo, branch), (
+            f"README badge points at {repo}@{ref}, _config.yml at {org_repo}@{branch}"
+        )
         assert urlpath.startswith("lab/tree/student/"), "the badge opens a learner copy"
     # No other file hard-codes a GitHub repository URL of its own.
     for path in [ROOT / "instructors.md", ROOT / "intro.md", *ROOT.glob("binder/*")]:

@@ -15,8 +15,13 @@ from conftest import SITE
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
-PAGES = sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html")
-               if "_static" not in p.parts and "_sources" not in p.parts) if SITE.exists() else []
+PAGES = (
+    sorted(
+        str(p.relative_to(SITE)) for p in SITE.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts
+    )
+    if SITE.exists()
+    else []
+)
 
 
 def open_page(browser, url: str):
@@ -43,8 +48,14 @@ def open_page(browser, url: str):
 
 
 def test_site_has_the_expected_pages():
-    for expected in ("index.html", "intro.html", "chapters/orientation.html", "glossary.html",
-                     "bibliography.html", "search.html"):
+    for expected in (
+        "index.html",
+        "intro.html",
+        "chapters/orientation.html",
+        "glossary.html",
+        "bibliography.html",
+        "search.html",
+    ):
         assert expected in PAGES, f"{expected} missing from _build/html"
 
 

@@ -65,8 +65,13 @@ def test_printable_edition_holds_every_chapter(browser, site_url):
 def test_chapter_widgets_render_offline(browser, site_url, stem):
     """Every widget a chapter saved shows on its page, with its figure decoded."""
     nb = nbformat.read(ROOT / "chapters" / f"{stem}.ipynb", as_version=4)
-    shown = sum(1 for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                if "application/vnd.jupyter.widget-view+json" in o.get("data", {}))
+    shown = sum(
+        1
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    )
     context, page, problems = open_page(browser, f"{site_url}/chapters/{stem}.html")
     widgets = page.locator(".jupyter-widgets.sin-widget")  # a widget may nest panels of its own
     widgets.first.wait_for(state="visible", timeout=20000)

@@ -70,8 +70,10 @@ def test_print_edition_shows_every_figure_and_prints_them(browser, site_url, tmp
     context, page, problems = open_page(browser, f"{site_url}/print/index.html")
     found = page.evaluate(FIGURES_JS)
     figures = found["imgs"] + found["svgs"]
-    print(f"print page: {len(found['imgs'])} img + {len(found['svgs'])} svg figures; expected at least "
-          f"{expected} ({expected_static} static + {n_widgets} widgets)")
+    print(
+        f"print page: {len(found['imgs'])} img + {len(found['svgs'])} svg figures; expected at least "
+        f"{expected} ({expected_static} static + {n_widgets} widgets)"
+    )
     assert len(figures) >= expected, f"print page shows {len(figures)} figures, the chapters {expected}"
     assert all(f["alt"] for f in figures), "a figure on the print page has no alt text"
     assert all(i["decoded"] for i in found["imgs"]), "an image on the print page did not decode"
@@ -106,8 +108,9 @@ def test_print_edition_shows_every_figure_and_prints_them(browser, site_url, tmp
     pdfimages = shutil.which("pdfimages")
     if pdfimages is None:
         pytest.fail("poppler-utils is not installed: run `make chromium` (make test does this)")
-    listing = subprocess.run([pdfimages, "-list", str(pdf_path)], capture_output=True, text=True,
-                             check=True).stdout.splitlines()
+    listing = subprocess.run(
+        [pdfimages, "-list", str(pdf_path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     # Rows after the two header lines: page num type width height ...; soft masks (alpha
     # channels) are not figures. Chromium embeds a raster figure at its own pixel size, and
     # may rasterise some page decoration too, so match each figure by its size.
@@ -115,8 +118,10 @@ def test_print_edition_shows_every_figure_and_prints_them(browser, site_url, tmp
     in_pdf = Counter((int(r[3]), int(r[4])) for r in rows if r[2] == "image")
     wanted = Counter(tuple(i["size"]) for i in found["imgs"])
     missing = wanted - in_pdf
-    print(f"PDF: {sum(in_pdf.values())} images, {sum((wanted & in_pdf).values())} of the page's "
-          f"{len(found['imgs'])} raster figures found by size")
+    print(
+        f"PDF: {sum(in_pdf.values())} images, {sum((wanted & in_pdf).values())} of the page's "
+        f"{len(found['imgs'])} raster figures found by size"
+    )
     assert not missing, f"figures missing from the PDF (width, height: count): {dict(missing)}"
     # Inline SVG figures print as vector drawings, which pdfimages does not list.
     assert len(found["imgs"]) >= expected - len(found["svgs"])

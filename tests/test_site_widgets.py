@@ -9,15 +9,18 @@ from test_site import open_page
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 
 
-@pytest.mark.parametrize("chapter, name, alt_words, message_words", [
-    ("deterrence", "sin-deterrence-calculus", "expected utility of attacking", "Deterred"),
-    ("deterrence", "sin-deterrence-game", "deterrence game tree", "Outcome: Status quo"),
-    ("deterrence", "sin-deterrence-screening", "belief q", "The challenger is deterred"),
-    ("deterrence", "sin-brinkmanship", "cumulative risk", "Standing firm for 10 steps"),
-    ("arms_control", "sin-arms-control-stockpiles", "estimated nuclear warhead stockpile", "9,614 in 2025"),
-    ("arms_control", "sin-new-start-check", "three New START counts", "Complies"),
-    ("arms_control", "sin-inspection-game", "detection probability", "p = 0.5"),
-])
+@pytest.mark.parametrize(
+    "chapter, name, alt_words, message_words",
+    [
+        ("deterrence", "sin-deterrence-calculus", "expected utility of attacking", "Deterred"),
+        ("deterrence", "sin-deterrence-game", "deterrence game tree", "Outcome: Status quo"),
+        ("deterrence", "sin-deterrence-screening", "belief q", "The challenger is deterred"),
+        ("deterrence", "sin-brinkmanship", "cumulative risk", "Standing firm for 10 steps"),
+        ("arms_control", "sin-arms-control-stockpiles", "estimated nuclear warhead stockpile", "9,614 in 2025"),
+        ("arms_control", "sin-new-start-check", "three New START counts", "Complies"),
+        ("arms_control", "sin-inspection-game", "detection probability", "p = 0.5"),
+    ],
+)
 def test_widget_renders_with_its_saved_state(browser, site_url, chapter, name, alt_words, message_words):
     context, page, problems = open_page(browser, f"{site_url}/chapters/{chapter}.html")
     widget = page.locator(f".jupyter-widgets.{name}")

@@ -26,9 +26,11 @@ def copies(tmp_path_factory):
 
 def _lines(text: str) -> set[str]:
     """Distinctive lines of a removed solution (skip fences, blanks and shared boilerplate)."""
-    return {line.strip() for line in text.splitlines()
-            if len(line.strip()) > 12 and not line.strip().startswith(("```", ":::", ":class:"))
-            and not CHECK.search(line)}
+    return {
+        line.strip()
+        for line in text.splitlines()
+        if len(line.strip()) > 12 and not line.strip().startswith(("```", ":::", ":class:")) and not CHECK.search(line)
+    }
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.name)
@@ -43,8 +45,9 @@ def test_no_solution_text_survives(chapter, copies):
     for line in set().union(*map(_lines, removed)):
         assert line not in kept_sources, f"{chapter.name}: solution line survives: {line!r}"
     # Nothing but solutions was removed: every non-solution heading is still there.
-    headings = [l for c in original.cells if c.cell_type == "markdown" for l in c.source.splitlines()
-                if l.startswith("## ")]
+    headings = [
+        l for c in original.cells if c.cell_type == "markdown" for l in c.source.splitlines() if l.startswith("## ")
+    ]
     for heading in headings:
         assert heading in kept_sources, f"{chapter.name}: lost '{heading}'"
 
@@ -55,8 +58,9 @@ def test_every_exercise_keeps_a_working_self_check(chapter, copies):
     nb = nbformat.read(copies[chapter.name], as_version=4)
     ids = set(CHECK.findall("\n".join(c.source for c in nb.cells)))
     assert ids == original_ids, f"{chapter.name}: self-checks lost: {original_ids - ids}"
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(ROOT / "chapters")}}).execute()
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "chapters")}}
+    ).execute()
     feedback = {}
     for cell in nb.cells:
         if cell.cell_type == "code" and CHECK.search(cell.source):

@@ -17,6 +17,7 @@ def _segments(widget, label):
 
 # --- the alliance network ---------------------------------------------------------
 
+
 def test_network_year_slider_changes_counts_links_and_figure():
     w = AllianceNetwork(year=1950, state="United States")
     # 1950: NATO's 12 founders (66 pairs) + 20 Rio parties (by hand from alliance_members: the ten
@@ -95,6 +96,7 @@ def test_waves_bad_year_shows_a_message():
 
 # --- extended deterrence ----------------------------------------------------------
 
+
 def test_deterrence_reliability_slider_crosses_the_threshold():
     w = AllianceDeterrence(ally=2.0, reliability=0.5, cost=0.4, prize=1.0, defender=0.5)
     # p0 = 1/1.5, p1 = 1/3.5; r* = (2/3 - 0.4) / (2/3 - 2/7) = 0.70; at r = 0.5 EU = 0.5·(2/7 + 2/3) - 0.4
@@ -104,7 +106,9 @@ def test_deterrence_reliability_slider_crosses_the_threshold():
     before = w.figure_pane.value
     w.reliability.value = 0.9
     assert "is deterred" in w.message.value and "margin (0 − EU) = <b>0.08</b>" in w.message.value
-    assert list(w.point.get_xdata()) == [0.9] and w.point.get_ydata()[0] == pytest.approx(0.9 * 2 / 7 + 0.1 * 2 / 3 - 0.4, abs=1e-9)
+    assert list(w.point.get_xdata()) == [0.9] and w.point.get_ydata()[0] == pytest.approx(
+        0.9 * 2 / 7 + 0.1 * 2 / 3 - 0.4, abs=1e-9
+    )
     assert w.figure_pane.value != before
     assert "honour its commitment with probability 0.90" in w.explanation.value
     # the plotted line is the model's EU at every r
@@ -138,8 +142,11 @@ def test_deterrence_large_prize_widens_the_axis():
 
 
 def test_views_have_stable_css_classes():
-    for cls, name in ((AllianceNetwork, "alliance-network"), (NatoWaves, "nato-waves"),
-                      (AllianceDeterrence, "alliance-deterrence")):
+    for cls, name in (
+        (AllianceNetwork, "alliance-network"),
+        (NatoWaves, "nato-waves"),
+        (AllianceDeterrence, "alliance-deterrence"),
+    ):
         assert {"sin-widget", f"sin-{name}"} <= set(cls().view._dom_classes)
 
 

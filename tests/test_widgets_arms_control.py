@@ -97,12 +97,15 @@ def test_declared_numbers_are_drawn_from_the_dataset():
     assert "Russian Federation, 2015-09-01" not in w.compare.options
 
 
-@pytest.mark.parametrize("box, value, words", [
-    ("deployed_icbms", "-5", "deployed ICBMs cannot be negative; got -5"),
-    ("deployed_heavy_bombers", "lots", "deployed heavy bombers must be a number; got &#x27;lots&#x27;"),
-    ("non_deployed_slbm_launchers", "2.5", "must be a whole number; got 2.5"),
-    ("icbm_warheads", "1", "total over all deployed ICBMs"),
-])
+@pytest.mark.parametrize(
+    "box, value, words",
+    [
+        ("deployed_icbms", "-5", "deployed ICBMs cannot be negative; got -5"),
+        ("deployed_heavy_bombers", "lots", "deployed heavy bombers must be a number; got &#x27;lots&#x27;"),
+        ("non_deployed_slbm_launchers", "2.5", "must be a whole number; got 2.5"),
+        ("icbm_warheads", "1", "total over all deployed ICBMs"),
+    ],
+)
 def test_bad_force_shows_the_models_message_and_keeps_the_figure(box, value, words):
     w = NewStartCheck()
     figure = w.figure_pane.value
@@ -147,13 +150,16 @@ def test_penalty_moves_the_threshold():
     assert "g/(g+f) = 0.25" in w.message.value
 
 
-@pytest.mark.parametrize("box, value, words", [
-    ("d", "1.5", "d (detection probability) must be a probability between 0 and 1; got 1.5"),
-    ("d", "-0.2", "must be a probability between 0 and 1; got -0.2"),
-    ("c", "cheap", "c (cost of an inspection) must be a number; got &#x27;cheap&#x27;"),
-    ("L", "-10", "must be greater than 0; got -10"),
-    ("d", "0", "must be greater than 0"),
-])
+@pytest.mark.parametrize(
+    "box, value, words",
+    [
+        ("d", "1.5", "d (detection probability) must be a probability between 0 and 1; got 1.5"),
+        ("d", "-0.2", "must be a probability between 0 and 1; got -0.2"),
+        ("c", "cheap", "c (cost of an inspection) must be a number; got &#x27;cheap&#x27;"),
+        ("L", "-10", "must be greater than 0; got -10"),
+        ("d", "0", "must be greater than 0"),
+    ],
+)
 def test_bad_game_input_shows_the_models_message_and_keeps_the_figure(box, value, words):
     w = InspectionGame()
     figure = w.figure_pane.value

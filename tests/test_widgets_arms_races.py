@@ -66,11 +66,14 @@ def test_negative_levels_are_flagged():
     assert "Warning" in w.message.value and "cannot be negative" in w.message.value
 
 
-@pytest.mark.parametrize("box, value, words", [
-    ("x0", "lots", "x0 (X&#x27;s starting arms level) must be a number; got &#x27;lots&#x27;"),
-    ("y0", "-3", "y0 (Y&#x27;s starting arms level) cannot be negative; got -3"),
-    ("x0", "", "must be a number"),
-])
+@pytest.mark.parametrize(
+    "box, value, words",
+    [
+        ("x0", "lots", "x0 (X&#x27;s starting arms level) must be a number; got &#x27;lots&#x27;"),
+        ("y0", "-3", "y0 (Y&#x27;s starting arms level) cannot be negative; got -3"),
+        ("x0", "", "must be a number"),
+    ],
+)
 def test_bad_starting_level_shows_the_models_message_and_keeps_the_figure(box, value, words):
     w = RichardsonRace()
     figure = w.figure_pane.value
@@ -134,15 +137,18 @@ def test_noise_changes_the_result_and_is_deterministic_for_a_seed():
     assert w.figure_pane.value == noisy  # same seed, same picture
 
 
-@pytest.mark.parametrize("box, value, words", [
-    ("T", "2", "T &gt; R &gt; P &gt; S"),  # T below R
-    ("T", "7", "2R &gt; T + S"),  # T + S = 7 > 2R = 6
-    ("R", "three", "payoff R must be a number; got &#x27;three&#x27;"),
-    ("seed", "1.5", "seed must be a whole number"),
-    ("seed", "abc", "seed must be a number"),
-    ("generosity", "1.5", "must be a probability between 0 and 1; got 1.5"),
-    ("generosity", "-0.1", "must be a probability between 0 and 1; got -0.1"),
-])
+@pytest.mark.parametrize(
+    "box, value, words",
+    [
+        ("T", "2", "T &gt; R &gt; P &gt; S"),  # T below R
+        ("T", "7", "2R &gt; T + S"),  # T + S = 7 > 2R = 6
+        ("R", "three", "payoff R must be a number; got &#x27;three&#x27;"),
+        ("seed", "1.5", "seed must be a whole number"),
+        ("seed", "abc", "seed must be a number"),
+        ("generosity", "1.5", "must be a probability between 0 and 1; got 1.5"),
+        ("generosity", "-0.1", "must be a probability between 0 and 1; got -0.1"),
+    ],
+)
 def test_bad_inputs_show_the_models_message_and_keep_the_figure(box, value, words):
     w = DilemmaTournament()
     figure = w.figure_pane.value

@@ -6,8 +6,14 @@ import pytest
 from scipy import stats
 
 from widgets import data
-from widgets.burden_sharing import (AllianceGame, ExploitationTest, GuidelineChart, change_in_correlation,
-                                    distinguishable_from_zero, exploitation_test)
+from widgets.burden_sharing import (
+    AllianceGame,
+    ExploitationTest,
+    GuidelineChart,
+    change_in_correlation,
+    distinguishable_from_zero,
+    exploitation_test,
+)
 from widgets.models import public_goods, rank_test
 
 
@@ -160,11 +166,17 @@ def test_one_sided_p_value_by_hand():
 
 
 def test_distinguishable_from_zero_against_scipy():
-    p = {y: stats.spearmanr(_table(y, True)["gdp_constant_2015_usd"],
-                            _table(y, True)["defence_share_gdp_pct"]).pvalue for y in (2014, 2024)}
+    p = {
+        y: stats.spearmanr(_table(y, True)["gdp_constant_2015_usd"], _table(y, True)["defence_share_gdp_pct"]).pvalue
+        for y in (2014, 2024)
+    }
     sig = {y: p[y] < 0.05 for y in p}
-    expected = {(True, True): "both", (True, False): "2014 only", (False, True): "2024e only",
-                (False, False): "neither"}[sig[2014], sig[2024]]
+    expected = {
+        (True, True): "both",
+        (True, False): "2014 only",
+        (False, True): "2024e only",
+        (False, False): "neither",
+    }[sig[2014], sig[2024]]
     assert distinguishable_from_zero() == expected
 
 
@@ -174,8 +186,9 @@ def test_rank_correlation_matches_scipy():
     rho = stats.spearmanr(both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"]).statistic
     assert f"ρ = <b>{rho:+.2f}</b>" in w.message.value
     assert "(n = 27)" in w.message.value
-    p = rank_test.permutation_test(both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"],
-                                   n_permutations=9999, seed=0).p_value
+    p = rank_test.permutation_test(
+        both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"], n_permutations=9999, seed=0
+    ).p_value
     assert f"two-sided <b>{p:.3f}</b>" in w.message.value
 
 
@@ -201,8 +214,10 @@ def test_too_few_members_is_explained():
 
 
 def test_change_in_correlation_from_the_data():
-    rho = {y: stats.spearmanr(_table(y, True)["gdp_constant_2015_usd"],
-                              _table(y, True)["defence_share_gdp_pct"]).statistic for y in (2014, 2024)}
+    rho = {
+        y: stats.spearmanr(_table(y, True)["gdp_constant_2015_usd"], _table(y, True)["defence_share_gdp_pct"]).statistic
+        for y in (2014, 2024)
+    }
     if (rho[2014] > 0) != (rho[2024] > 0):
         expected = "reversed"
     else:
@@ -212,20 +227,40 @@ def test_change_in_correlation_from_the_data():
 
 def test_drop_us_exercise_against_scipy():
     import widgets.exercises.burden_sharing as ex
+
     full = _table(2014)
     without = full[full["iso3"] != "USA"]
     r_full = stats.spearmanr(full["gdp_constant_2015_usd"], full["defence_share_gdp_pct"]).statistic
     res = stats.spearmanr(without["gdp_constant_2015_usd"], without["defence_share_gdp_pct"], alternative="greater")
-    expected = f"{'rises' if res.statistic > r_full else 'falls'}, {'significant' if res.pvalue < 0.05 else 'not significant'}"
+    expected = (
+        f"{'rises' if res.statistic > r_full else 'falls'}, {'significant' if res.pvalue < 0.05 else 'not significant'}"
+    )
     assert ex._drop_us() == expected
 
 
 def test_crossed_line_by_hand():
     # Typed from Graphic News GN46054 (June 2024 release, 2014 -> 2024e), Wales members only:
     # below 2.00 in 2014 and at or above 2.00 in 2024e. Slovakia's 2024e is exactly 2.00.
-    by_hand = {"Albania", "Bulgaria", "Czechia", "Denmark", "Estonia", "France", "Germany", "Hungary",
-               "Latvia", "Lithuania", "Netherlands", "Norway", "Poland", "Romania", "Slovak Republic", "Türkiye"}
+    by_hand = {
+        "Albania",
+        "Bulgaria",
+        "Czechia",
+        "Denmark",
+        "Estonia",
+        "France",
+        "Germany",
+        "Hungary",
+        "Latvia",
+        "Lithuania",
+        "Netherlands",
+        "Norway",
+        "Poland",
+        "Romania",
+        "Slovak Republic",
+        "Türkiye",
+    }
     from widgets.burden_sharing import crossed_line
+
     assert set(crossed_line(2.0, members_in=2014)) == by_hand
     # With the later members included, Finland, North Macedonia, Sweden and Montenegro join the list.
     assert len(crossed_line(2.0, members_in=2024)) == len(by_hand) + 4

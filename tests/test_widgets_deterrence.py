@@ -46,14 +46,18 @@ def test_calculator_exact_tie_is_reported_as_indifference():
     assert "indifferent" in w.message.value and "Deterred" not in w.message.value
 
 
-@pytest.mark.parametrize("kwargs, text", [
-    ({"credibility": 1.5}, "credibility must be a probability between 0 and 1; got 1.5"),
-    ({"p_success": -0.2}, "p_success must be a probability between 0 and 1; got -0.2"),
-    ({"gain": "lots"}, "gain must be a number; got 'lots'"),
-    ({"cost": -1}, "cost cannot be negative"),
-])
+@pytest.mark.parametrize(
+    "kwargs, text",
+    [
+        ({"credibility": 1.5}, "credibility must be a probability between 0 and 1; got 1.5"),
+        ({"p_success": -0.2}, "p_success must be a probability between 0 and 1; got -0.2"),
+        ({"gain": "lots"}, "gain must be a number; got 'lots'"),
+        ({"cost": -1}, "cost cannot be negative"),
+    ],
+)
 def test_calculator_refuses_nonsense_starting_values_with_the_models_message(kwargs, text):
     from html import escape
+
     w = DeterrenceCalculator(**kwargs)
     assert escape(text) in w.message.value and 'role="alert"' in w.message.value
     assert w.figure_pane.value.startswith("<img")  # still shows a (default) figure
@@ -150,8 +154,8 @@ def test_chicken_refuses_a_game_that_is_not_chicken_or_not_a_number():
 def test_brinkmanship_risk_curve_and_expected_value():
     c = ChickenBrinkmanship(risk=0.1, steps=5)
     # 1 - 0.9^5 = 0.40951; EU(firm) = 0.59049*1 + 0.40951*(-10) = -3.50461
-    assert c.risk_point.get_ydata()[0] == pytest.approx(1 - 0.9 ** 5)
-    assert c.firm_point.get_ydata()[0] == pytest.approx(0.9 ** 5 - 10 * (1 - 0.9 ** 5))
+    assert c.risk_point.get_ydata()[0] == pytest.approx(1 - 0.9**5)
+    assert c.firm_point.get_ydata()[0] == pytest.approx(0.9**5 - 10 * (1 - 0.9**5))
     assert "worse than conceding" in c.brink_message.value
     before = c.figure_pane.value
     c.steps.value = 1  # 1 - 0.9 = 0.1; EU = 0.9 - 1 = -0.1 > -1

@@ -21,8 +21,7 @@ FIRST, LAST = 1945, 2026
 
 #: The arrangements drawn in the network: treaty alliances and non-treaty partnerships.
 #: Regional organizations (GCC, SCO, AU) are left out: they are not alliances.
-NETWORK_TYPES = ("collective_defense_multilateral", "collective_defense_bilateral",
-                 "consultation_or_partnership")
+NETWORK_TYPES = ("collective_defense_multilateral", "collective_defense_bilateral", "consultation_or_partnership")
 
 GREY = "#777777"
 #: (legend label, alliance ids, colour, line style); colours from ui.PALETTE or grey.
@@ -53,16 +52,24 @@ class AllianceNetwork:
     def __init__(self, year: int = 1960, state: str = "United States"):
         self.members, self.alliances = network_tables()
         # the message lists short names (NATO, ANZUS...) rather than full treaty titles
-        self.timeline = alliance_network.Timeline(self.members, self.alliances.assign(name=self.alliances["short_name"]))
+        self.timeline = alliance_network.Timeline(
+            self.members, self.alliances.assign(name=self.alliances["short_name"])
+        )
         # Computed once: nodes never move when the year changes (see circular_layout's docstring
         # for why a circle rather than a spring layout).
         self.layout = alliance_network.circular_layout(self.members)
         self.states = sorted(self.layout)
-        self.year = W.IntSlider(value=year, min=FIRST, max=LAST, step=1, description="Year",
-                                continuous_update=False, style=ui.slider_style())
+        self.year = W.IntSlider(
+            value=year,
+            min=FIRST,
+            max=LAST,
+            step=1,
+            description="Year",
+            continuous_update=False,
+            style=ui.slider_style(),
+        )
         self.year.add_class("sin-control")
-        self.state = W.Dropdown(options=self.states, value=state, description="State",
-                                style=ui.slider_style())
+        self.state = W.Dropdown(options=self.states, value=state, description="State", style=ui.slider_style())
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self._draw_base()
@@ -90,23 +97,31 @@ class AllianceNetwork:
             x, y = self.layout[s]
             angle = np.degrees(np.arctan2(y, x))
             left = x < -1e-9
-            ax.text(1.05 * x, 1.05 * y, s, fontsize=6.5, color="#333333", rotation=angle + 180 if left else angle,
-                    rotation_mode="anchor", ha="right" if left else "left", va="center")
+            ax.text(
+                1.05 * x,
+                1.05 * y,
+                s,
+                fontsize=6.5,
+                color="#333333",
+                rotation=angle + 180 if left else angle,
+                rotation_mode="anchor",
+                ha="right" if left else "left",
+                va="center",
+            )
         self.lines = {}
         self.group_of = {i: label for label, ids, _, _ in GROUPS for i in ids}
         handles = []
         for label, ids, colour, style in GROUPS:
-            collection = LineCollection([], colors=colour, linestyles=style, linewidths=1.0,
-                                        alpha=0.6, zorder=2)
+            collection = LineCollection([], colors=colour, linestyles=style, linewidths=1.0, alpha=0.6, zorder=2)
             ax.add_collection(collection)
             self.lines[label] = (set(ids), collection)
             handles.append(Line2D([], [], color=colour, ls=style, lw=2, label=label))
-        self.fig.legend(handles=handles, loc="outside right upper", fontsize=8, frameon=False,
-                        title="Linked by", title_fontsize=8)
+        self.fig.legend(
+            handles=handles, loc="outside right upper", fontsize=8, frameon=False, title="Linked by", title_fontsize=8
+        )
         self.nodes = ax.scatter([], [], s=16, color="#333333", zorder=3)
         self.partners = ax.scatter([], [], s=30, color=ui.PALETTE[3], zorder=4)
-        self.chosen = ax.scatter([], [], s=120, facecolor="white", edgecolor=ui.PALETTE[3],
-                                 linewidths=2.5, zorder=5)
+        self.chosen = ax.scatter([], [], s=120, facecolor="white", edgecolor=ui.PALETTE[3], linewidths=2.5, zorder=5)
         self.year_text = ax.text(-1.45, 1.45, "", fontsize=14, fontweight="bold", va="top", color="#333333")
         ui.source_note(self.fig, data.source_line("alliance_members"))
         dynamic = [c for _, c in self.lines.values()] + [self.nodes, self.partners, self.chosen, self.year_text]
@@ -137,15 +152,23 @@ class AllianceNetwork:
         self.year_text.set_text(str(year))
         if held:
             listed = "; ".join(held)
-            about = (f"<b>{state}</b> belongs to {len(held)} arrangement(s): {listed}; "
-                     f"it is linked to {len(partners)} state(s) (red dots).")
+            about = (
+                f"<b>{state}</b> belongs to {len(held)} arrangement(s): {listed}; "
+                f"it is linked to {len(partners)} state(s) (red dots)."
+            )
         else:
             about = f"<b>{state}</b> has no alliance in the dataset in {year}."
-        self.message.say(f"In <b>{year}</b> the network has <b>{states}</b> states and <b>{links}</b> "
-                         f"links (pairs of states sharing at least one arrangement). {about}")
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Network of alliance links in {year}: {states} states joined by {links} links, coloured by "
-            f"alliance, with {state} circled and its {len(partners)} partners marked in red; states are placed on a circle in the order they first joined an alliance."))
+        self.message.say(
+            f"In <b>{year}</b> the network has <b>{states}</b> states and <b>{links}</b> "
+            f"links (pairs of states sharing at least one arrangement). {about}"
+        )
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Network of alliance links in {year}: {states} states joined by {links} links, coloured by "
+                f"alliance, with {state} circled and its {len(partners)} partners marked in red; states are placed on a circle in the order they first joined an alliance."
+            ),
+        )
 
 
 class NatoWaves:
@@ -155,8 +178,9 @@ class NatoWaves:
 
     def __init__(self, year: int = 1999):
         self.table = data.load("nato_members").sort_values(["accession_date", "country"])
-        self.year = W.IntSlider(value=year, min=1949, max=LAST, step=1, description="Year",
-                                continuous_update=False, style=ui.slider_style())
+        self.year = W.IntSlider(
+            value=year, min=1949, max=LAST, step=1, description="Year", continuous_update=False, style=ui.slider_style()
+        )
         self.year.add_class("sin-control")
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
@@ -180,13 +204,21 @@ class NatoWaves:
         line = 0
         for wave, rows in waves:
             n_lines = -(-len(rows) // self.PER_LINE)
-            ax.text(-1.1, line, f"{wave}  ({len(rows)})", fontsize=9, va="center", fontweight="bold",
-                    color=ui.PALETTE[0])
+            ax.text(
+                -1.1, line, f"{wave}  ({len(rows)})", fontsize=9, va="center", fontweight="bold", color=ui.PALETTE[0]
+            )
             for k, country in enumerate(rows["country"]):
-                ax.text(k % self.PER_LINE, line + k // self.PER_LINE, country, fontsize=8.5, va="center",
-                        color=ui.PALETTE[0])
-            band = Rectangle((-1.2, line - 0.5), self.PER_LINE + 1.2, n_lines, facecolor="white",
-                             edgecolor="none", alpha=0.72)
+                ax.text(
+                    k % self.PER_LINE,
+                    line + k // self.PER_LINE,
+                    country,
+                    fontsize=8.5,
+                    va="center",
+                    color=ui.PALETTE[0],
+                )
+            band = Rectangle(
+                (-1.2, line - 0.5), self.PER_LINE + 1.2, n_lines, facecolor="white", edgecolor="none", alpha=0.72
+            )
             ax.add_patch(band)
             self.covers.append((int(wave), band))
             line += n_lines
@@ -209,28 +241,35 @@ class NatoWaves:
         latest = f" The latest wave by then was {waves[-1]}." if waves else ""
         joined = membership.joined_in(self.table, year)
         news = f" Joined in {year}: {', '.join(joined)}." if joined else ""
-        self.message.say(f"By the end of <b>{year}</b>: <b>{count}</b> members in <b>{len(waves)}</b> "
-                         f"wave(s).{latest}{news}")
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"NATO's 32 members listed by enlargement wave from 1949 to 2024; the {count} members that "
-            f"had joined by the end of {year} are in blue, later members greyed out."))
+        self.message.say(
+            f"By the end of <b>{year}</b>: <b>{count}</b> members in <b>{len(waves)}</b> wave(s).{latest}{news}"
+        )
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"NATO's 32 members listed by enlargement wave from 1949 to 2024; the {count} members that "
+                f"had joined by the end of {year} are in blue, later members greyed out."
+            ),
+        )
 
 
 class AllianceDeterrence:
     """Ally strength, reliability, cost of war, prize, defender -> deterred or not, and EU(attack) against r."""
 
-    def __init__(self, ally: float = 2.0, reliability: float = 0.5, cost: float = 0.35,
-                 prize: float = 1.0, defender: float = 0.5):
+    def __init__(
+        self, ally: float = 2.0, reliability: float = 0.5, cost: float = 0.35, prize: float = 1.0, defender: float = 0.5
+    ):
         opts = dict(continuous_update=False, style=ui.slider_style(), readout_format=".2f")
-        self.reliability = W.FloatSlider(value=reliability, min=0, max=1, step=0.01,
-                                         description="Reliability r", **opts)
+        self.reliability = W.FloatSlider(
+            value=reliability, min=0, max=1, step=0.01, description="Reliability r", **opts
+        )
         self.reliability.add_class("sin-control")
         self.ally = W.FloatSlider(value=ally, min=0, max=5, step=0.1, description="Ally strength A", **opts)
         self.cost = W.FloatSlider(value=cost, min=0, max=1.5, step=0.05, description="Cost of war C", **opts)
-        self.defender = W.FloatSlider(value=defender, min=0, max=3, step=0.1,
-                                      description="Defender strength D", **opts)
-        self.prize = W.FloatText(value=prize, description="Prize V", style=ui.slider_style(),
-                                 layout=W.Layout(width="160px"))
+        self.defender = W.FloatSlider(value=defender, min=0, max=3, step=0.1, description="Defender strength D", **opts)
+        self.prize = W.FloatText(
+            value=prize, description="Prize V", style=ui.slider_style(), layout=W.Layout(width="160px")
+        )
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self.explanation = ui.Message()
@@ -239,8 +278,7 @@ class AllianceDeterrence:
         controls = [self.reliability, self.ally, self.cost, self.defender, self.prize]
         for control in controls:
             control.observe(lambda change: self.update(), names="value")
-        self.view = ui.panel("alliance-deterrence", controls,
-                             [self.figure_pane, self.message, self.explanation])
+        self.view = ui.panel("alliance-deterrence", controls, [self.figure_pane, self.message, self.explanation])
         self.update()
 
     def _draw_base(self) -> None:
@@ -252,14 +290,30 @@ class AllianceDeterrence:
         ax.set_xlabel("Reliability r: probability the ally honours its commitment")
         ax.set_ylabel("EU(attack) (units of the prize)")
         ax.grid(alpha=0.3)
-        ax.text(0.99, 0.03, "below 0: deterred", ha="right", va="bottom", fontsize=8, color="#444444",
-                transform=ax.transAxes)
-        ax.text(0.99, 0.97, "above 0: attack pays", ha="right", va="top", fontsize=8, color="#444444",
-                transform=ax.transAxes)
+        ax.text(
+            0.99,
+            0.03,
+            "below 0: deterred",
+            ha="right",
+            va="bottom",
+            fontsize=8,
+            color="#444444",
+            transform=ax.transAxes,
+        )
+        ax.text(
+            0.99,
+            0.97,
+            "above 0: attack pays",
+            ha="right",
+            va="top",
+            fontsize=8,
+            color="#444444",
+            transform=ax.transAxes,
+        )
         self.ax = ax
-        self.curve, = ax.plot([], [], color=ui.PALETTE[0], lw=2, label="EU(attack)")
+        (self.curve,) = ax.plot([], [], color=ui.PALETTE[0], lw=2, label="EU(attack)")
         self.threshold = ax.axvline(0, color=ui.PALETTE[3], lw=1.5, ls="--", label="threshold r*")
-        self.point, = ax.plot([], [], "o", color=ui.PALETTE[3], ms=8, label="chosen r")
+        (self.point,) = ax.plot([], [], "o", color=ui.PALETTE[3], ms=8, label="chosen r")
         ax.legend(loc="lower left", fontsize=8)
         self.blitter = ui.Blitter(self.fig, [self.curve, self.threshold, self.point])
 
@@ -267,8 +321,7 @@ class AllianceDeterrence:
         ui.guarded(self.message, self._update)
 
     def _update(self) -> None:
-        values = dict(prize=self.prize.value, defender=self.defender.value, ally=self.ally.value,
-                      cost=self.cost.value)
+        values = dict(prize=self.prize.value, defender=self.defender.value, ally=self.ally.value, cost=self.cost.value)
         result = alliance_deterrence.deterrence(reliability=self.reliability.value, **values)
         # EU is linear in r: its two ends give the whole line.
         ends = [alliance_deterrence.deterrence(reliability=r, **values).attack_value for r in (0.0, 1.0)]
@@ -283,17 +336,25 @@ class AllianceDeterrence:
         if inside:
             self.threshold.set_xdata([result.threshold, result.threshold])
         verdict = "deterred" if result.deterred else "<b>not</b> deterred"
-        where = {"within": f"Threshold r* = <b>{result.threshold or 0:.2f}</b>.",
-                 "always": "Deterred at every reliability (r* below 0).",
-                 "never": "Not deterred at any reliability (r* above 1).",
-                 "no_ally": "With no ally strength, reliability changes nothing."}[result.threshold_status]
-        self.message.say(f"The aggressor is {verdict}: EU(attack) = <b>{result.attack_value:.2f}</b>, "
-                         f"margin (0 − EU) = <b>{result.margin:.2f}</b>. {where}")
+        where = {
+            "within": f"Threshold r* = <b>{result.threshold or 0:.2f}</b>.",
+            "always": "Deterred at every reliability (r* below 0).",
+            "never": "Not deterred at any reliability (r* above 1).",
+            "no_ally": "With no ally strength, reliability changes nothing.",
+        }[result.threshold_status]
+        self.message.say(
+            f"The aggressor is {verdict}: EU(attack) = <b>{result.attack_value:.2f}</b>, "
+            f"margin (0 − EU) = <b>{result.margin:.2f}</b>. {where}"
+        )
         self.explanation.say(result.explanation)
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Line of the aggressor's expected value of attacking against the ally's reliability; at "
-            f"r = {self.reliability.value:.2f} it is {result.attack_value:.2f}, so the aggressor is "
-            f"{'deterred' if result.deterred else 'not deterred'}."))
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Line of the aggressor's expected value of attacking against the ally's reliability; at "
+                f"r = {self.reliability.value:.2f} it is {result.attack_value:.2f}, so the aggressor is "
+                f"{'deterred' if result.deterred else 'not deterred'}."
+            ),
+        )
 
 
 def alliance_network_view(year: int = 1960, state: str = "United States") -> W.VBox:
@@ -311,5 +372,13 @@ def alliance_deterrence_view(**kwargs) -> W.VBox:
     return AllianceDeterrence(**kwargs).view
 
 
-__all__ = ["AllianceNetwork", "NatoWaves", "AllianceDeterrence", "alliance_network_view", "nato_waves",
-           "alliance_deterrence_view", "network_tables", "InputError"]
+__all__ = [
+    "AllianceNetwork",
+    "NatoWaves",
+    "AllianceDeterrence",
+    "alliance_network_view",
+    "nato_waves",
+    "alliance_deterrence_view",
+    "network_tables",
+    "InputError",
+]

@@ -78,8 +78,9 @@ def size_and_burden(year: int, members_in: int | None = None) -> pd.DataFrame:
 
 
 def _year_buttons(value: int) -> W.ToggleButtons:
-    return W.ToggleButtons(options=YEARS, value=value, description="Year",
-                           style={"description_width": "initial", "button_width": "70px"})
+    return W.ToggleButtons(
+        options=YEARS, value=value, description="Year", style={"description_width": "initial", "button_width": "70px"}
+    )
 
 
 # ----------------------------------------------------------------- 1. guideline chart
@@ -91,21 +92,32 @@ class GuidelineChart:
     def __init__(self, year: int = 2024, sort: str = "value", own_line: float = 3.0):
         self.data = {y: shares(y) for _, y in YEARS}
         self.year = _year_buttons(year)
-        self.sort = W.ToggleButtons(options=[("by value", "value"), ("by name", "name")], value=sort,
-                                    description="Sort", style={"description_width": "initial",
-                                                                 "button_width": "80px"})
-        self.own_line = W.FloatSlider(value=own_line, min=0.0, max=4.5, step=0.05,
-                                      description="Your own line (% of GDP)", continuous_update=False,
-                                      readout_format=".2f", style={"description_width": "initial"},
-                                      layout=W.Layout(width="330px"))
+        self.sort = W.ToggleButtons(
+            options=[("by value", "value"), ("by name", "name")],
+            value=sort,
+            description="Sort",
+            style={"description_width": "initial", "button_width": "80px"},
+        )
+        self.own_line = W.FloatSlider(
+            value=own_line,
+            min=0.0,
+            max=4.5,
+            step=0.05,
+            description="Your own line (% of GDP)",
+            continuous_update=False,
+            readout_format=".2f",
+            style={"description_width": "initial"},
+            layout=W.Layout(width="330px"),
+        )
         self.own_line.add_class("sin-control")
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self._draw_base()
         for control in (self.year, self.sort, self.own_line):
             control.observe(lambda change: self.update(), names="value")
-        self.view = ui.panel("burden-guideline", [self.year, self.sort, self.own_line],
-                             [self.figure_pane, self.message])
+        self.view = ui.panel(
+            "burden-guideline", [self.year, self.sort, self.own_line], [self.figure_pane, self.message]
+        )
         self.update()
 
     def _draw_base(self) -> None:
@@ -119,23 +131,38 @@ class GuidelineChart:
         ax.set_yticks([])
         ax.set_xlabel("Defence expenditure (percent of GDP)")
         ax.grid(axis="x", alpha=0.3)
-        guides = [ax.axvline(value, color=ui.PALETTE[7], lw=1.2, ls=style)
-                  for value, style in zip(LINES, ("-", "--"))]
+        guides = [ax.axvline(value, color=ui.PALETTE[7], lw=1.2, ls=style) for value, style in zip(LINES, ("-", "--"))]
         self.bars = ax.barh(np.arange(n), np.zeros(n), height=0.7, color=ui.PALETTE[5])
         names = blended_transform_factory(ax.transAxes, ax.transData)
-        self.labels = [ax.text(-0.01, i, "", transform=names, ha="right", va="center", fontsize=7.5)
-                       for i in range(n)]
-        self.values = [ax.text(0, i, "", ha="left", va="center", fontsize=6.5, color="#333")
-                       for i in range(n)]
+        self.labels = [ax.text(-0.01, i, "", transform=names, ha="right", va="center", fontsize=7.5) for i in range(n)]
+        self.values = [ax.text(0, i, "", ha="left", va="center", fontsize=6.5, color="#333") for i in range(n)]
         self.own = ax.axvline(3.0, color=ui.PALETTE[3], lw=1.5, ls=":")
         self.title = ax.set_title("", fontsize=10)
-        self.fig.legend(handles=[Rectangle((0, 0), 1, 1, color=ui.PALETTE[0]),
-                           Rectangle((0, 0), 1, 1, color=ui.PALETTE[5]), *guides, self.own],
-                  labels=["at or above 2%", "below 2%", "2% guideline (Wales, 2014)",
-                          "3.5% core defence (The Hague, 2025)", "your own line"],
-                  loc="lower center", bbox_to_anchor=(0.58, 0.055), ncol=3, fontsize=7, frameon=False)
-        ui.source_note(self.fig, "Source: NATO, Defence Expenditure of NATO Countries (2014-2024), June 2024,\n"
-                                 "via copies by J. Voss and Graphic News (dataset: nato_defence_share).")
+        self.fig.legend(
+            handles=[
+                Rectangle((0, 0), 1, 1, color=ui.PALETTE[0]),
+                Rectangle((0, 0), 1, 1, color=ui.PALETTE[5]),
+                *guides,
+                self.own,
+            ],
+            labels=[
+                "at or above 2%",
+                "below 2%",
+                "2% guideline (Wales, 2014)",
+                "3.5% core defence (The Hague, 2025)",
+                "your own line",
+            ],
+            loc="lower center",
+            bbox_to_anchor=(0.58, 0.055),
+            ncol=3,
+            fontsize=7,
+            frameon=False,
+        )
+        ui.source_note(
+            self.fig,
+            "Source: NATO, Defence Expenditure of NATO Countries (2014-2024), June 2024,\n"
+            "via copies by J. Voss and Graphic News (dataset: nato_defence_share).",
+        )
         # Drawing 62 labels costs far more than 100 ms here, so each view (year, sort) is
         # drawn in full once and kept as a background; only your own line moves on top of it.
         # The Blitter is made at the first view (its first full draw then serves that view).
@@ -154,8 +181,7 @@ class GuidelineChart:
         label = YEAR_LABEL[year]
         view = (year, self.sort.value)
         if view not in self.backgrounds:
-            for bar, name_text, value_text, (name, value) in zip(self.bars, self.labels, self.values,
-                                                                 ordered.items()):
+            for bar, name_text, value_text, (name, value) in zip(self.bars, self.labels, self.values, ordered.items()):
                 bar.set_width(value)
                 bar.set_color(ui.PALETTE[0] if value >= LINES[0] else ui.PALETTE[5])
                 name_text.set_text(name)
@@ -174,12 +200,17 @@ class GuidelineChart:
             f"In <b>{label}</b>, <b>{counts[2.0]}</b> of the {len(s)} Allies with a figure were at or above "
             f"<b>2%</b> of GDP and <b>{counts[3.5]}</b> at or above <b>3.5%</b>; at or above your line of "
             f"<b>{own:g}%</b>: <b>{counts[own]}</b>. (Iceland, which has no armed forces, has no figure.)"
-            + ("" if own <= 4.6 else " Your line is off the chart's scale."))
+            + ("" if own <= 4.6 else " Your line is off the chart's scale.")
+        )
         top = ", ".join(f"{n} {v:.2f}%" for n, v in guidelines.sort_members(s, "value").head(3).items())
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Horizontal bar chart of defence spending as a percentage of GDP for {len(s)} NATO Allies in "
-            f"{label}, sorted by {self.sort.value}, with lines at 2% and 3.5%. {counts[2.0]} Allies are at or "
-            f"above 2% and {counts[3.5]} at or above 3.5%. Highest: {top}."))
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Horizontal bar chart of defence spending as a percentage of GDP for {len(s)} NATO Allies in "
+                f"{label}, sorted by {self.sort.value}, with lines at 2% and 3.5%. {counts[2.0]} Allies are at or "
+                f"above 2% and {counts[3.5]} at or above 3.5%. Highest: {top}."
+            ),
+        )
 
 
 def guideline_chart(year: int = 2024, sort: str = "value", own_line: float = 3.0) -> W.VBox:
@@ -207,16 +238,26 @@ class AllianceGame:
 
     def __init__(self, incomes=(100, 50, 20), n_allies: int = 3, theta: float = 1.0, alpha: float = 0.2):
         def slider(description, value, lo, hi, step, fmt):
-            return W.FloatSlider(value=value, min=lo, max=hi, step=step, description=description,
-                                 continuous_update=False, readout_format=fmt,
-                                 style={"description_width": "150px"}, layout=W.Layout(width="330px"))
+            return W.FloatSlider(
+                value=value,
+                min=lo,
+                max=hi,
+                step=step,
+                description=description,
+                continuous_update=False,
+                readout_format=fmt,
+                style={"description_width": "150px"},
+                layout=W.Layout(width="330px"),
+            )
 
-        self.incomes = [slider(f"Income of {name}", v, 0, 100, 5, ".0f")
-                        for name, v in zip(ALLY_NAMES, incomes)]
+        self.incomes = [slider(f"Income of {name}", v, 0, 100, 5, ".0f") for name, v in zip(ALLY_NAMES, incomes)]
         self.incomes[0].add_class("sin-control")
-        self.n_allies = W.ToggleButtons(options=[("2 allies", 2), ("3 allies", 3)], value=n_allies,
-                                        description="Alliance", style={"description_width": "initial",
-                                                                         "button_width": "75px"})
+        self.n_allies = W.ToggleButtons(
+            options=[("2 allies", 2), ("3 allies", 3)],
+            value=n_allies,
+            description="Alliance",
+            style={"description_width": "initial", "button_width": "75px"},
+        )
         self.theta = slider("Publicness θ", theta, 0, 1, 0.05, ".2f")
         self.alpha = slider("α (own-defence share)", alpha, 0.05, ALPHA_MAX, 0.05, ".2f")
         self.figure_pane = ui.FigurePane()
@@ -224,8 +265,13 @@ class AllianceGame:
         self._draw_base()
         for control in (*self.incomes, self.n_allies, self.theta, self.alpha):
             control.observe(lambda change: self.update(), names="value")
-        rows = W.VBox([W.HBox([self.incomes[0], self.theta]), W.HBox([self.incomes[1], self.alpha]),
-                       W.HBox([self.incomes[2], self.n_allies])])
+        rows = W.VBox(
+            [
+                W.HBox([self.incomes[0], self.theta]),
+                W.HBox([self.incomes[1], self.alpha]),
+                W.HBox([self.incomes[2], self.n_allies]),
+            ]
+        )
         self.view = ui.panel("burden-game", [rows], [self.figure_pane, self.message])
         self.update()
 
@@ -233,14 +279,25 @@ class AllianceGame:
         self.fig = ui.new_figure(7.2, 3.4)
         self.ax_a, self.ax_t = self.fig.subplots(1, 2, width_ratios=[1.5, 1])
         x = np.arange(3)
-        self.nash_bars = self.ax_a.bar(x - 0.2, np.zeros(3), width=0.38, color=ui.PALETTE[0],
-                                       label="equilibrium (each ally acts alone)")
-        self.eff_bars = self.ax_a.bar(x + 0.2, np.zeros(3), width=0.38, color=ui.PALETTE[1], hatch="//",
-                                      edgecolor="white", label="efficient (joint planner)")
-        self.absent = self.ax_a.text(2, 0, "not in the\nalliance", ha="center", va="bottom", fontsize=8,
-                                     color="#555")
-        self.free_marks = [self.ax_a.text(i - 0.2, 0, "free\nrider", ha="center", va="bottom", fontsize=7,
-                                          color=ui.PALETTE[3], fontweight="bold") for i in range(3)]
+        self.nash_bars = self.ax_a.bar(
+            x - 0.2, np.zeros(3), width=0.38, color=ui.PALETTE[0], label="equilibrium (each ally acts alone)"
+        )
+        self.eff_bars = self.ax_a.bar(
+            x + 0.2,
+            np.zeros(3),
+            width=0.38,
+            color=ui.PALETTE[1],
+            hatch="//",
+            edgecolor="white",
+            label="efficient (joint planner)",
+        )
+        self.absent = self.ax_a.text(2, 0, "not in the\nalliance", ha="center", va="bottom", fontsize=8, color="#555")
+        self.free_marks = [
+            self.ax_a.text(
+                i - 0.2, 0, "free\nrider", ha="center", va="bottom", fontsize=7, color=ui.PALETTE[3], fontweight="bold"
+            )
+            for i in range(3)
+        ]
         self.ax_a.set_xticks(x, ALLY_NAMES)
         self.ax_a.set_ylabel("Defence bought (income units)")
         self.ax_a.set_title("Each ally's defence", fontsize=10)
@@ -248,10 +305,18 @@ class AllianceGame:
         self.ax_a.grid(axis="y", alpha=0.3)
 
         self.total_nash = self.ax_t.bar([0], [0], width=0.6, color=ui.PALETTE[0])[0]
-        self.total_gap = self.ax_t.bar([0], [0], width=0.6, bottom=[0], color="white", edgecolor=ui.PALETTE[3],
-                                       hatch="xx", lw=1.2, label="under-provision gap")[0]
-        self.total_eff = self.ax_t.bar([1], [0], width=0.6, color=ui.PALETTE[1], hatch="//",
-                                       edgecolor="white")[0]
+        self.total_gap = self.ax_t.bar(
+            [0],
+            [0],
+            width=0.6,
+            bottom=[0],
+            color="white",
+            edgecolor=ui.PALETTE[3],
+            hatch="xx",
+            lw=1.2,
+            label="under-provision gap",
+        )[0]
+        self.total_eff = self.ax_t.bar([1], [0], width=0.6, color=ui.PALETTE[1], hatch="//", edgecolor="white")[0]
         self.total_text = [self.ax_t.text(i, 0, "", ha="center", va="bottom", fontsize=8) for i in range(2)]
         self.ax_t.set_xticks([0, 1], ["equilibrium", "efficient"])
         self.ax_t.set_ylabel("Alliance total (income units)")
@@ -259,8 +324,19 @@ class AllianceGame:
         self.ax_t.legend(loc="upper left", fontsize=7)
         self.ax_t.grid(axis="y", alpha=0.3)
         self.limits = (None, None)
-        self.blitter = ui.Blitter(self.fig, [*self.nash_bars, *self.eff_bars, self.absent, *self.free_marks,
-                                             self.total_nash, self.total_gap, self.total_eff, *self.total_text])
+        self.blitter = ui.Blitter(
+            self.fig,
+            [
+                *self.nash_bars,
+                *self.eff_bars,
+                self.absent,
+                *self.free_marks,
+                self.total_nash,
+                self.total_gap,
+                self.total_eff,
+                *self.total_text,
+            ],
+        )
 
     @staticmethod
     @lru_cache(maxsize=64)
@@ -316,21 +392,29 @@ class AllianceGame:
 
         share = 100 * gap / result.efficient_total if result.efficient_total > 0 else 0.0
         riders = result.free_riders
-        who = (f"Free riders (buy nothing, rely on the others): <b>{', '.join(riders)}</b>." if riders
-               else "No ally free rides completely.")
+        who = (
+            f"Free riders (buy nothing, rely on the others): <b>{', '.join(riders)}</b>."
+            if riders
+            else "No ally free rides completely."
+        )
         burdens = ", ".join(f"{name} {100 * b:.1f}%" for name, b in zip(names, result.burden))
         self.message.say(
             f"Equilibrium total <b>{result.total:.1f}</b> against an efficient total of "
             f"<b>{result.efficient_total:.1f}</b>: under-provision gap <b>{gap:.1f}</b> "
-            f"({share:.0f}% of the efficient level). {who} Share of income spent on defence: {burdens}.")
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Two bar charts for a hypothetical alliance of {n} allies with incomes "
-            f"{', '.join(f'{v:g}' for v in incomes)}, publicness {self.theta.value:.2f} and alpha "
-            f"{self.alpha.value:.2f}. Left: each ally's equilibrium defence "
-            f"({', '.join(f'{v:.1f}' for v in q[:n])}) next to its efficient level "
-            f"({', '.join(f'{v:.1f}' for v in e[:n])}). Right: equilibrium total {result.total:.1f} with the gap "
-            f"of {gap:.1f} up to the efficient total {result.efficient_total:.1f}. "
-            + (f"Free riders: {', '.join(riders)}." if riders else "No free riders.")))
+            f"({share:.0f}% of the efficient level). {who} Share of income spent on defence: {burdens}."
+        )
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Two bar charts for a hypothetical alliance of {n} allies with incomes "
+                f"{', '.join(f'{v:g}' for v in incomes)}, publicness {self.theta.value:.2f} and alpha "
+                f"{self.alpha.value:.2f}. Left: each ally's equilibrium defence "
+                f"({', '.join(f'{v:.1f}' for v in q[:n])}) next to its efficient level "
+                f"({', '.join(f'{v:.1f}' for v in e[:n])}). Right: equilibrium total {result.total:.1f} with the gap "
+                f"of {gap:.1f} up to the efficient total {result.efficient_total:.1f}. "
+                + (f"Free riders: {', '.join(riders)}." if riders else "No free riders.")
+            ),
+        )
 
 
 def alliance_game(incomes=(100, 50, 20), n_allies: int = 3, theta: float = 1.0, alpha: float = 0.2) -> W.VBox:
@@ -359,8 +443,9 @@ def exploitation_test(year: int, drop: tuple[str, ...] = (), members_in: int | N
     """
     frame = size_and_burden(year, members_in)
     drop = tuple(d for d in drop if d in set(frame["country"]))
-    return rank_test.rank_test_frame(frame, GDP, SHARE, drop=drop, label="country",
-                                     n_permutations=PERMUTATIONS, seed=SEED)
+    return rank_test.rank_test_frame(
+        frame, GDP, SHARE, drop=drop, label="country", n_permutations=PERMUTATIONS, seed=SEED
+    )
 
 
 #: Significance level used to read the rank tests.
@@ -406,9 +491,14 @@ class ExploitationTest:
         names = sorted(self.frames[2024]["country"], key=str.casefold)
         self.year = _year_buttons(year)
         self.year.add_class("sin-control")
-        self.drop = W.SelectMultiple(options=names, value=tuple(drop), rows=8,
-                                     description="Leave out (Ctrl/Cmd-click)",
-                                     style={"description_width": "initial"}, layout=W.Layout(width="330px"))
+        self.drop = W.SelectMultiple(
+            options=names,
+            value=tuple(drop),
+            rows=8,
+            description="Leave out (Ctrl/Cmd-click)",
+            style={"description_width": "initial"},
+            layout=W.Layout(width="330px"),
+        )
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self._draw_base()
@@ -429,14 +519,20 @@ class ExploitationTest:
         for value, style in zip(LINES, ("-", "--")):
             ax.axhline(value, color="#888", lw=0.9, ls=style)
         self.kept = ax.scatter([], [], s=28, color=ui.PALETTE[0], zorder=3, label="included")
-        self.dropped = ax.scatter([], [], s=40, facecolors="none", edgecolors=ui.PALETTE[3], lw=1.3,
-                                  zorder=3, label="left out")
-        self.names = {n: ax.text(1, 1, n, fontsize=7, ha="right" if n == "United States" else "left",
-                                 va="bottom", color="#333") for n in LABELLED}
+        self.dropped = ax.scatter(
+            [], [], s=40, facecolors="none", edgecolors=ui.PALETTE[3], lw=1.3, zorder=3, label="left out"
+        )
+        self.names = {
+            n: ax.text(1, 1, n, fontsize=7, ha="right" if n == "United States" else "left", va="bottom", color="#333")
+            for n in LABELLED
+        }
         self.title = ax.set_title("", fontsize=10)
         ax.legend(loc="upper left", fontsize=8)
-        ui.source_note(self.fig, "Source: NATO, June 2024 release (dataset: nato_defence_share); World Bank WDI "
-                                 "via Our World in Data (dataset: gdp).")
+        ui.source_note(
+            self.fig,
+            "Source: NATO, June 2024 release (dataset: nato_defence_share); World Bank WDI "
+            "via Our World in Data (dataset: gdp).",
+        )
         self.blitter = ui.Blitter(self.fig, [self.kept, self.dropped, *self.names.values(), self.title])
 
     def update(self) -> None:
@@ -466,16 +562,25 @@ class ExploitationTest:
         label = YEAR_LABEL[year]
         self.title.set_text(f"{label}: Spearman's ρ = {result.rho:+.2f} (n = {result.n})")
         size = abs(result.rho)
-        strength = ("almost no relation" if size < 0.1 else "a weak tendency" if size < 0.3
-                    else "a moderate tendency" if size < 0.5 else "a strong tendency")
+        strength = (
+            "almost no relation"
+            if size < 0.1
+            else "a weak tendency"
+            if size < 0.3
+            else "a moderate tendency"
+            if size < 0.5
+            else "a strong tendency"
+        )
         direction = "larger" if result.rho > 0 else "smaller"
         verdict = strength if size < 0.1 else f"{strength} for richer Allies to spend a <i>{direction}</i> share"
         left_out = f" Left out: {', '.join(drop)}." if drop else ""
         if absent:
             left_out += f" Not members in {label}, so not in this test anyway: {', '.join(absent)}."
         if year == 2014:
-            left_out += (" Only the Allies that were members at the Wales summit take part (Montenegro, North "
-                         "Macedonia, Finland and Sweden joined later).")
+            left_out += (
+                " Only the Allies that were members at the Wales summit take part (Montenegro, North "
+                "Macedonia, Finland and Sweden joined later)."
+            )
         self.message.say(
             f"<b>{label}</b>: Spearman's ρ = <b>{result.rho:+.2f}</b> between GDP and the defence share "
             f"(n = {result.n}): {verdict}. Permutation p-values ({result.permutations:,} shuffles, seed {SEED}): "
@@ -483,11 +588,16 @@ class ExploitationTest:
             f"|ρ| at least this large), one-sided <b>{result.p_greater:.3f}</b> (how often it gives ρ at least "
             f"this large, the direction Olson and Zeckhauser predict). The Allies of 2014 in "
             f"{YEAR_LABEL[other_year(year)]}: ρ = {other.rho:+.2f} (n = {other.n}), two-sided p = "
-            f"{other.p_value:.3f}.{left_out}")
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Scatter plot of {len(frame)} NATO Allies in {label}: GDP on a log scale against defence spending as "
-            f"a percentage of GDP, with lines at 2% and 3.5%. Spearman's rho is {result.rho:+.2f} for the "
-            f"{result.n} Allies included." + (f" Left out: {', '.join(drop)}." if drop else "")))
+            f"{other.p_value:.3f}.{left_out}"
+        )
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Scatter plot of {len(frame)} NATO Allies in {label}: GDP on a log scale against defence spending as "
+                f"a percentage of GDP, with lines at 2% and 3.5%. Spearman's rho is {result.rho:+.2f} for the "
+                f"{result.n} Allies included." + (f" Left out: {', '.join(drop)}." if drop else "")
+            ),
+        )
 
 
 def other_year(year: int) -> int:

@@ -19,7 +19,7 @@ from html import escape
 from typing import Any, Callable
 
 KINDS = ("number", "choice", "set")
-NOT_ANSWERED = ("Not answered yet: replace the `...` with your answer and run the cell again.")
+NOT_ANSWERED = "Not answered yet: replace the `...` with your answer and run the cell again."
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,9 @@ class Feedback:
 
     def _repr_html_(self) -> str:
         colour = {True: "#0b6e4f", False: "#a23b00", None: "#4a4a4a"}[self.correct]
-        return (f'<p class="course-check" role="status" style="color:{colour};font-weight:600">'
-                f"{escape(self.message)}</p>")
+        return (
+            f'<p class="course-check" role="status" style="color:{colour};font-weight:600">{escape(self.message)}</p>'
+        )
 
 
 #: The chapters whose modules ``widgets/exercises/<chapter>.py`` hold exercises.
@@ -59,8 +60,10 @@ def chapter_of(id: str) -> str:
     """The chapter an exercise id belongs to: ids are ``<chapter>-<name>``."""
     chapter = id.split("-", 1)[0]
     if chapter not in CHAPTERS or "-" not in id:
-        raise KeyError(f"No exercise called {id!r}: an id starts with its chapter "
-                       f"({', '.join(CHAPTERS)}) and a hyphen; check the name in the cell above.")
+        raise KeyError(
+            f"No exercise called {id!r}: an id starts with its chapter "
+            f"({', '.join(CHAPTERS)}) and a hyphen; check the name in the cell above."
+        )
     return chapter
 
 

@@ -26,9 +26,17 @@ DESCRIPTOR = "datapackage.json"
 
 #: Units a numeric field may declare. A new unit is added here on purpose, not by typo.
 UNITS = {
-    "count", "year", "percent", "percent of GDP", "probability",
-    "warheads", "launchers", "votes", "states",
-    "US dollars, billion, constant prices", "US dollars, million, current prices",
+    "count",
+    "year",
+    "percent",
+    "percent of GDP",
+    "probability",
+    "warheads",
+    "launchers",
+    "votes",
+    "states",
+    "US dollars, billion, constant prices",
+    "US dollars, million, current prices",
     "US dollars, constant 2015 prices",
 }
 
@@ -41,6 +49,7 @@ def _check_descriptor(package: dict) -> None:
 
     (jsonschema would do it, but importing it costs seconds in every kernel.)
     """
+
     def fail(where: str, what: str):
         raise DatasetError(f"datasets/{DESCRIPTOR}, at {where}: {what}")
 
@@ -112,7 +121,8 @@ def _descriptor(root: Path) -> dict:
                 if unit not in UNITS:
                     raise DatasetError(
                         f"{Where(res['path'], column=field['name'])}: unit {unit!r} is not one of the "
-                        f"course's units ({', '.join(sorted(UNITS))}); every number must say what it counts")
+                        f"course's units ({', '.join(sorted(UNITS))}); every number must say what it counts"
+                    )
     return package
 
 
@@ -151,8 +161,13 @@ def _parse(value: str, field: dict, where: Where):
             return dt.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else _bad()
     except ValueError:
         pass
-    expected = {"integer": "a whole number", "year": "a year (e.g. 1949)", "number": "a number",
-                "boolean": "true or false", "date": "a date as YYYY-MM-DD"}[kind]
+    expected = {
+        "integer": "a whole number",
+        "year": "a year (e.g. 1949)",
+        "number": "a number",
+        "boolean": "true or false",
+        "date": "a date as YYYY-MM-DD",
+    }[kind]
     raise DatasetError(f"{where}: {value!r} is not {expected}")
 
 
@@ -166,8 +181,10 @@ def _check_constraints(value, field: dict, where: Where) -> None:
         raise DatasetError(f"{where}: {value!r} is not one of {c['enum']}")
     if "pattern" in c and not re.fullmatch(c["pattern"], str(value)):
         raise DatasetError(f"{where}: {value!r} does not match the pattern {c['pattern']}")
-    for key, ok, word in (("minimum", lambda v, m: v >= m, "below the minimum"),
-                          ("maximum", lambda v, m: v <= m, "above the maximum")):
+    for key, ok, word in (
+        ("minimum", lambda v, m: v >= m, "below the minimum"),
+        ("maximum", lambda v, m: v <= m, "above the maximum"),
+    ):
         if key in c:
             bound = c[key]
             if isinstance(value, dt.date):
@@ -188,7 +205,8 @@ def validate(name: str, root: Path = ROOT) -> list[dict]:
         raise DatasetError(
             f"{Where(res['path'])}: contents changed since its provenance was recorded "
             f"(hash {digest} but datapackage.json says {res['hash']}); check the edit against the "
-            f"source, then run `python -m widgets.data --rehash {name}`")
+            f"source, then run `python -m widgets.data --rehash {name}`"
+        )
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
     reader = csv.reader(raw.decode("utf-8").splitlines())
@@ -209,7 +227,9 @@ def validate(name: str, root: Path = ROOT) -> list[dict]:
     rows = []
     for number, cells in enumerate(reader, start=1):
         if len(cells) != len(header):
-            raise DatasetError(f"{Where(res['path'], row=number)}: has {len(cells)} cells, the header has {len(header)}")
+            raise DatasetError(
+                f"{Where(res['path'], row=number)}: has {len(cells)} cells, the header has {len(header)}"
+            )
         record = {}
         for column, cell in zip(header, cells):
             field = fields[names.index(column)]

@@ -20,8 +20,15 @@ class NatoMembership:
     def __init__(self, year: int = 1999):
         self.table = data.load("nato_members")
         self.counts = membership.counts_by_year(self.table["accession_date"], FIRST, LAST)
-        self.year = W.IntSlider(value=year, min=FIRST, max=LAST, step=1, description="Year",
-                                continuous_update=False, style=ui.slider_style())
+        self.year = W.IntSlider(
+            value=year,
+            min=FIRST,
+            max=LAST,
+            step=1,
+            description="Year",
+            continuous_update=False,
+            style=ui.slider_style(),
+        )
         self.year.add_class("sin-control")
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
@@ -41,7 +48,7 @@ class NatoMembership:
         ax.grid(alpha=0.3)
         ax.set_title("NATO member states, 1949–2026")
         self.marker = ax.axvline(FIRST, color=ui.PALETTE[3], lw=1.5, ls="--")
-        self.point, = ax.plot([], [], "o", color=ui.PALETTE[3], ms=8)
+        (self.point,) = ax.plot([], [], "o", color=ui.PALETTE[3], ms=8)
         ui.source_note(self.fig, data.source_line("nato_members"))
         self.blitter = ui.Blitter(self.fig, [self.marker, self.point])
 
@@ -56,8 +63,13 @@ class NatoMembership:
         joined = membership.joined_in(self.table, year)
         news = f" Joined that year: {', '.join(joined)}." if joined else " No state joined that year."
         self.message.say(f"At the end of <b>{year}</b>, NATO had <b>{count}</b> members.{news}")
-        self.figure_pane.show_png(self.blitter.png(), alt=(f"Step chart of NATO's membership from 1949 to 2026, rising "
-                                             f"from 12 to 32 members, with {year} marked at {count} members."))
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Step chart of NATO's membership from 1949 to 2026, rising "
+                f"from 12 to 32 members, with {year} marked at {count} members."
+            ),
+        )
 
 
 def nato_membership(year: int = 1999) -> W.VBox:

@@ -28,13 +28,29 @@ from widgets.models import security_council as sc
 VOTE_COLOURS = {"yes": ui.PALETTE[0], "no": ui.PALETTE[3], "abstain": ui.PALETTE[1], "absent": "#bbbbbb"}
 ELECTED = tuple(f"Elected {i}" for i in range(1, 11))
 MEMBERS = sc.PERMANENT + ELECTED
-P5_COLUMNS = {"China": "china", "France": "france", "Russia": "russia",
-              "United Kingdom": "united_kingdom", "United States": "united_states"}
+P5_COLUMNS = {
+    "China": "china",
+    "France": "france",
+    "Russia": "russia",
+    "United Kingdom": "united_kingdom",
+    "United States": "united_states",
+}
 SHORT = {"United Kingdom": "UK", "United States": "US"}
-CASE_NAMES = {"rwanda": "Rwanda", "kosovo": "Kosovo", "darfur": "Darfur", "thematic": "Thematic",
-              "libya": "Libya", "cote_divoire": "Côte d'Ivoire", "syria": "Syria", "myanmar": "Myanmar"}
-QUALITY = {"un_record": "a UN record", "news_agency": "news agencies, newspapers or government statements "
-           "(no UN record read)", "reference_work": "an NGO reference page (no UN record read)"}
+CASE_NAMES = {
+    "rwanda": "Rwanda",
+    "kosovo": "Kosovo",
+    "darfur": "Darfur",
+    "thematic": "Thematic",
+    "libya": "Libya",
+    "cote_divoire": "Côte d'Ivoire",
+    "syria": "Syria",
+    "myanmar": "Myanmar",
+}
+QUALITY = {
+    "un_record": "a UN record",
+    "news_agency": "news agencies, newspapers or government statements (no UN record read)",
+    "reference_work": "an NGO reference page (no UN record read)",
+}
 
 
 def _names(cell) -> list[str]:
@@ -68,13 +84,26 @@ class CouncilVote:
         self.table = data.load("unsc_votes").set_index("document")
         options = [(self.HAND, "")] + [
             (f"{doc} · {d:%d %b %Y} · {CASE_NAMES[c]}", doc)
-            for doc, d, c in zip(self.table.index, self.table["date"], self.table["case"])]
-        self.load = W.Dropdown(options=options, value="", description="Load a recorded vote",
-                               style=ui.slider_style(), layout=W.Layout(width="30rem"))
+            for doc, d, c in zip(self.table.index, self.table["date"], self.table["case"])
+        ]
+        self.load = W.Dropdown(
+            options=options,
+            value="",
+            description="Load a recorded vote",
+            style=ui.slider_style(),
+            layout=W.Layout(width="30rem"),
+        )
         self.load.add_class("sin-control")
-        self.votes = {m: W.Dropdown(options=list(sc.VOTES), value="yes", description=SHORT.get(m, m),
-                                    layout=W.Layout(width="12.5rem"), style={"description_width": "6rem"})
-                      for m in MEMBERS}
+        self.votes = {
+            m: W.Dropdown(
+                options=list(sc.VOTES),
+                value="yes",
+                description=SHORT.get(m, m),
+                layout=W.Layout(width="12.5rem"),
+                style={"description_width": "6rem"},
+            )
+            for m in MEMBERS
+        }
         self.china = self.votes["China"]
         self.russia = self.votes["Russia"]
         self.figure_pane = ui.FigurePane()
@@ -85,8 +114,7 @@ class CouncilVote:
         self.load.observe(lambda change: self.load_record(), names="value")
         for box in self.votes.values():
             box.observe(lambda change: self.update(), names="value")
-        grid = W.GridBox(list(self.votes.values()),
-                         layout=W.Layout(grid_template_columns="repeat(auto-fill, 12.8rem)"))
+        grid = W.GridBox(list(self.votes.values()), layout=W.Layout(grid_template_columns="repeat(auto-fill, 12.8rem)"))
         self.view = ui.panel("r2p-council-vote", [self.load], [grid, self.figure_pane, self.message, self.record])
         if document:
             self.load.value = document
@@ -97,10 +125,18 @@ class CouncilVote:
         self.fig = ui.new_figure(6.4, 3.0)
         top, bottom = self.fig.subplots(2, 1, height_ratios=[1, 1.3])
         x = np.arange(len(MEMBERS))
-        self.seats = top.scatter(x, np.zeros(len(MEMBERS)), s=260, marker="s",
-                                 c=[VOTE_COLOURS["yes"]] * len(MEMBERS), edgecolors="black", linewidths=0.6)
-        top.set_xticks(x, [SHORT.get(m, m) for m in sc.PERMANENT] + [f"E{i}" for i in range(1, 11)], fontsize=7,
-                       rotation=40)
+        self.seats = top.scatter(
+            x,
+            np.zeros(len(MEMBERS)),
+            s=260,
+            marker="s",
+            c=[VOTE_COLOURS["yes"]] * len(MEMBERS),
+            edgecolors="black",
+            linewidths=0.6,
+        )
+        top.set_xticks(
+            x, [SHORT.get(m, m) for m in sc.PERMANENT] + [f"E{i}" for i in range(1, 11)], fontsize=7, rotation=40
+        )
         top.set_yticks([])
         top.set_xlim(-0.7, len(MEMBERS) - 0.3)
         top.axvline(4.5, color="#666", lw=0.8, ls=":")
@@ -147,13 +183,19 @@ class CouncilVote:
         for bar, n in zip(self.bars, counts):
             bar.set_width(n)
         verdict = "passes" if decision.passes else "fails"
-        self.message.say(f"<b>{decision.reason}.</b> Tally: {decision.yes} yes, {decision.no} no, "
-                         f"{decision.abstain} abstaining, {decision.absent} absent.")
+        self.message.say(
+            f"<b>{decision.reason}.</b> Tally: {decision.yes} yes, {decision.no} no, "
+            f"{decision.abstain} abstaining, {decision.absent} absent."
+        )
         self._say_record(ballot)
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Ballot of the fifteen Council members coloured by vote, and bars of the tally: {decision.yes} yes, "
-            f"{decision.no} no, {decision.abstain} abstaining, {decision.absent} absent, against a line at the 9 "
-            f"votes needed. The draft {verdict}."))
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Ballot of the fifteen Council members coloured by vote, and bars of the tally: {decision.yes} yes, "
+                f"{decision.no} no, {decision.abstain} abstaining, {decision.absent} absent, against a line at the 9 "
+                f"votes needed. The draft {verdict}."
+            ),
+        )
 
     def _say_record(self, ballot: dict[str, str]) -> None:
         document = self.load.value
@@ -165,8 +207,10 @@ class CouncilVote:
             self.record.say(f"You have changed the recorded votes of {escape(document)}: this is now a what-if.")
             return
         outcome = "adopted" if row["adopted"] else "not adopted"
-        parts = [f"<b>Recorded:</b> {escape(document)} ({row['date']:%d %B %Y}) was {outcome}, "
-                 f"{row['yes']}–{row['no']}–{row['abstain']}."]
+        parts = [
+            f"<b>Recorded:</b> {escape(document)} ({row['date']:%d %B %Y}) was {outcome}, "
+            f"{row['yes']}–{row['no']}–{row['abstain']}."
+        ]
         if _names(row["against_members"]):
             parts.append(f"Against: {escape(_and(_names(row['against_members'])))}.")
         if _names(row["abstaining_members"]):
@@ -178,14 +222,28 @@ class CouncilVote:
 class PassageOdds:
     """Per-member P(yes), P(no) -> exact P(passes) and the distribution of yes votes."""
 
-    DEFAULTS = {"China": (0.5, 0.2), "France": (0.9, 0.0), "Russia": (0.4, 0.4),
-                "United Kingdom": (0.9, 0.0), "United States": (0.9, 0.0)}
+    DEFAULTS = {
+        "China": (0.5, 0.2),
+        "France": (0.9, 0.0),
+        "Russia": (0.4, 0.4),
+        "United Kingdom": (0.9, 0.0),
+        "United States": (0.9, 0.0),
+    }
 
     def __init__(self, elected_yes: float = 0.7, elected_no: float = 0.1, follow: float = 0.0):
         def slider(label, value, width="15rem", label_width="3rem"):
-            return W.FloatSlider(value=value, min=0.0, max=1.0, step=0.05, description=label,
-                                 continuous_update=False, readout_format=".2f",
-                                 style={"description_width": label_width}, layout=W.Layout(width=width))
+            return W.FloatSlider(
+                value=value,
+                min=0.0,
+                max=1.0,
+                step=0.05,
+                description=label,
+                continuous_update=False,
+                readout_format=".2f",
+                style={"description_width": label_width},
+                layout=W.Layout(width=width),
+            )
+
         wide = {"width": "23rem", "label_width": "10rem"}
         self.p_yes = {m: slider(f"{SHORT.get(m, m)}: P(yes)", y, **wide) for m, (y, _) in self.DEFAULTS.items()}
         self.p_no = {m: slider("P(no)", n) for m, (_, n) in self.DEFAULTS.items()}
@@ -202,7 +260,9 @@ class PassageOdds:
             controls += [yes, no]
             rows.append(W.HBox([yes, no]))
         controls.append(self.follow)
-        rows.append(W.HBox([self.follow, W.HTML("<small>0 = votes independently; 1 = always votes as Russia does</small>")]))
+        rows.append(
+            W.HBox([self.follow, W.HTML("<small>0 = votes independently; 1 = always votes as Russia does</small>")])
+        )
         for s in controls:
             s.observe(lambda change: self.update(), names="value")
         grid = W.VBox(rows)
@@ -249,14 +309,22 @@ class PassageOdds:
             f"{result.p_no_veto:.3f}; P(at least 9 yes votes) = {result.p_enough_votes:.3f}. "
             "Passing needs both at once, and they are not independent, so P(passes) is computed exactly "
             "rather than as their product."
-            + (f" China copies Russia's vote with probability {self.follow.value:.2f} (a bloc); otherwise it uses "
-               "its own sliders." if self.follow.value > 0 else
-               " <i>All votes are treated as independent, which real Council votes are not: try the bloc "
-               "slider.</i>"))
+            + (
+                f" China copies Russia's vote with probability {self.follow.value:.2f} (a bloc); otherwise it uses "
+                "its own sliders."
+                if self.follow.value > 0
+                else " <i>All votes are treated as independent, which real Council votes are not: try the bloc "
+                "slider.</i>"
+            )
+        )
         mode = int(np.argmax(dist))
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Bar chart of the probability of each number of yes votes from 0 to 15; the most likely number is "
-            f"{mode}. The chance that the draft passes is {result.probability:.2f}."))
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Bar chart of the probability of each number of yes votes from 0 to 15; the most likely number is "
+                f"{mode}. The chance that the draft passes is {result.probability:.2f}."
+            ),
+        )
 
 
 class CriteriaAssessment:
@@ -264,19 +332,33 @@ class CriteriaAssessment:
 
     def __init__(self, case: str = "libya"):
         self.cases = data.load("r2p_cases").set_index("case")
-        self.case = W.Dropdown(options=[(n, c) for c, n in zip(self.cases.index, self.cases["name"])],
-                               value=case, description="Case", layout=W.Layout(width="22rem"))
+        self.case = W.Dropdown(
+            options=[(n, c) for c, n in zip(self.cases.index, self.cases["name"])],
+            value=case,
+            description="Case",
+            layout=W.Layout(width="22rem"),
+        )
         self.case.add_class("sin-control")
 
         def slider(label, value, top, width, label_width):
-            return W.FloatSlider(value=value, min=0.0, max=top, step=0.5, description=label,
-                                 continuous_update=False, readout_format=".1f",
-                                 style={"description_width": label_width}, layout=W.Layout(width=width))
+            return W.FloatSlider(
+                value=value,
+                min=0.0,
+                max=top,
+                step=0.5,
+                description=label,
+                continuous_update=False,
+                readout_format=".1f",
+                style={"description_width": label_width},
+                layout=W.Layout(width=width),
+            )
+
         self.scores = {c: slider(c, 2.0, crit.SCALE, "23rem", "10rem") for c in crit.CRITERIA}
         self.weights = {c: slider("weight", 1.0, 3.0, "14rem", "3.5rem") for c in crit.CRITERIA}
         self.just_cause = self.scores["just cause"]
-        self.rule = W.Dropdown(options=list(crit.RULES), value="weighted mean", description="Combine by",
-                               layout=W.Layout(width="16rem"))
+        self.rule = W.Dropdown(
+            options=list(crit.RULES), value="weighted mean", description="Combine by", layout=W.Layout(width="16rem")
+        )
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
         self.council = W.HTML()
@@ -284,11 +366,14 @@ class CriteriaAssessment:
         self.case.observe(lambda change: self.update(), names="value")
         for s in [*self.scores.values(), *self.weights.values(), self.rule]:
             s.observe(lambda change: self.update(), names="value")
-        header = W.HTML("<b>Score each criterion</b> (0 = clearly not met, 4 = clearly met) "
-                        "<b>and weight it</b> (0 = ignore, 3 = counts three times)")
+        header = W.HTML(
+            "<b>Score each criterion</b> (0 = clearly not met, 4 = clearly met) "
+            "<b>and weight it</b> (0 = ignore, 3 = counts three times)"
+        )
         grid = W.VBox([header] + [W.HBox([self.scores[c], self.weights[c]]) for c in crit.CRITERIA])
-        self.view = ui.panel("r2p-criteria", [self.case, self.rule],
-                             [grid, self.figure_pane, self.message, self.council])
+        self.view = ui.panel(
+            "r2p-criteria", [self.case, self.rule], [grid, self.figure_pane, self.message, self.council]
+        )
         self.update()
 
     def _draw_base(self) -> None:
@@ -302,7 +387,7 @@ class CriteriaAssessment:
         left.set_xlim(0, crit.SCALE)
         left.set_xlabel("Your score (0 = clearly not met, 4 = clearly met)")
         left.set_title("Your scores; orange bars fall below the midpoint", fontsize=9)
-        self.total, = right.bar([0], [0], color=ui.PALETTE[2], edgecolor="black", lw=0.4, width=0.6)
+        (self.total,) = right.bar([0], [0], color=ui.PALETTE[2], edgecolor="black", lw=0.4, width=0.6)
         right.set_ylim(0, 1)
         right.set_xlim(-0.6, 0.6)
         right.set_xticks([0], ["combined"])
@@ -326,17 +411,27 @@ class CriteriaAssessment:
         if result.all_met:
             gate = "You scored every criterion at or above the midpoint."
         else:
-            gate = (f"Below the midpoint: <b>{escape(', '.join(result.below_midpoint))}</b>. Each ICISS criterion is "
-                    "worded as a test of its own, so a good average does not make up for these.")
+            gate = (
+                f"Below the midpoint: <b>{escape(', '.join(result.below_midpoint))}</b>. Each ICISS criterion is "
+                "worded as a test of its own, so a good average does not make up for these."
+            )
         if rule == "minimum":
-            head = (f"Your assessment of <b>{escape(name)}</b> by the minimum rule: <b>{value:.2f}</b> on a scale "
-                    f"from 0 to 1, set by your weakest criterion, <b>{escape(result.weakest)}</b> (weighted mean: "
-                    f"{result.score:.2f}).")
+            head = (
+                f"Your assessment of <b>{escape(name)}</b> by the minimum rule: <b>{value:.2f}</b> on a scale "
+                f"from 0 to 1, set by your weakest criterion, <b>{escape(result.weakest)}</b> (weighted mean: "
+                f"{result.score:.2f})."
+            )
         else:
-            head = (f"Your weighted assessment of <b>{escape(name)}</b>: <b>{value:.2f}</b> on a scale from 0 to 1 "
-                    f"(minimum rule: {result.minimum:.2f}).")
-        lexi = (f" Read lexicographically (heaviest weight first), the first criterion to fail is "
-                f"<b>{escape(result.first_failing)}</b>." if result.first_failing else "")
+            head = (
+                f"Your weighted assessment of <b>{escape(name)}</b>: <b>{value:.2f}</b> on a scale from 0 to 1 "
+                f"(minimum rule: {result.minimum:.2f})."
+            )
+        lexi = (
+            f" Read lexicographically (heaviest weight first), the first criterion to fail is "
+            f"<b>{escape(result.first_failing)}</b>."
+            if result.first_failing
+            else ""
+        )
         self.message.say(f"{head} {gate}{lexi}")
         self.council.value = (
             '<div class="sin-council-record" style="border-left:4px solid #0072B2;padding:0.3rem 0.8rem">'
@@ -346,10 +441,15 @@ class CriteriaAssessment:
             f"Did the Council's action (or inaction) in {escape(name)} follow from the criteria, or from "
             "something the criteria leave out, such as the interests of the permanent members? "
             "The score is your judgement made visible, not a verdict: change a weight and see how much "
-            "your conclusion depends on it.</p></div>")
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Horizontal bars of your scores for {name} on the six ICISS criteria, with a dashed midpoint line, "
-            f"and a single bar showing the {rule} score of {value:.2f} out of 1."))
+            "your conclusion depends on it.</p></div>"
+        )
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Horizontal bars of your scores for {name} on the six ICISS criteria, with a dashed midpoint line, "
+                f"and a single bar showing the {rule} score of {value:.2f} out of 1."
+            ),
+        )
 
 
 class CouncilTimeline:
@@ -366,8 +466,15 @@ class CouncilTimeline:
         self.y = table["case"].map({c: i for i, c in enumerate(self.cases)}).to_numpy(dtype=float)
         self.adopted = table["adopted"].to_numpy(dtype=bool)
         self.r2p = table["references_r2p"].fillna(False).to_numpy(dtype=bool)
-        self.year = W.IntSlider(value=year, min=self.FIRST, max=self.LAST, step=1, description="Show votes up to",
-                                continuous_update=False, style=ui.slider_style())
+        self.year = W.IntSlider(
+            value=year,
+            min=self.FIRST,
+            max=self.LAST,
+            step=1,
+            description="Show votes up to",
+            continuous_update=False,
+            style=ui.slider_style(),
+        )
         self.year.add_class("sin-control")
         self.figure_pane = ui.FigurePane()
         self.message = ui.Message()
@@ -381,12 +488,21 @@ class CouncilTimeline:
         ax = self.fig.add_subplot()
         ax.scatter(self.x, self.y, s=30, color="#dddddd", zorder=1)
         empty = np.empty((0, 2))
-        self.adopted_pts = ax.scatter([], [], s=40, marker="o", color=ui.PALETTE[0], zorder=3,
-                                      label="adopted resolution")
-        self.vetoed_pts = ax.scatter([], [], s=50, marker="x", color=ui.PALETTE[3], zorder=3,
-                                     label="draft not adopted")
-        self.r2p_pts = ax.scatter([], [], s=160, marker="o", facecolors="none", edgecolors=ui.PALETTE[2],
-                                  linewidths=2, zorder=4, label="refers to R2P (confirmed)")
+        self.adopted_pts = ax.scatter(
+            [], [], s=40, marker="o", color=ui.PALETTE[0], zorder=3, label="adopted resolution"
+        )
+        self.vetoed_pts = ax.scatter([], [], s=50, marker="x", color=ui.PALETTE[3], zorder=3, label="draft not adopted")
+        self.r2p_pts = ax.scatter(
+            [],
+            [],
+            s=160,
+            marker="o",
+            facecolors="none",
+            edgecolors=ui.PALETTE[2],
+            linewidths=2,
+            zorder=4,
+            label="refers to R2P (confirmed)",
+        )
         for pts in (self.adopted_pts, self.vetoed_pts, self.r2p_pts):
             pts.set_offsets(empty)
         self.line = ax.axvline(self.FIRST, color="#444", ls="--", lw=1)
@@ -415,13 +531,20 @@ class CouncilTimeline:
         n_vetoed = int((shown & ~self.adopted).sum())
         n_r2p = int((shown & self.r2p).sum())
         this_year = self.table.loc[self.table["date"].dt.year == year, "document"].tolist()
-        news = f" Votes in {year}: {escape(', '.join(this_year))}." if this_year else f" No vote in the dataset in {year}."
+        news = (
+            f" Votes in {year}: {escape(', '.join(this_year))}." if this_year else f" No vote in the dataset in {year}."
+        )
         self.message.say(
             f"To the end of <b>{year}</b> the dataset records <b>{n_adopted}</b> adopted resolutions "
-            f"({n_r2p} with a confirmed reference to R2P) and <b>{n_vetoed}</b> drafts not adopted.{news}")
-        self.figure_pane.show_png(self.blitter.png(), alt=(
-            f"Timeline of the dataset's Security Council votes by case from {self.FIRST} to {self.LAST}, shown up to the end of "
-            f"{year}: {n_adopted} adopted resolutions, {n_vetoed} drafts not adopted, {n_r2p} marked as referring to R2P."))
+            f"({n_r2p} with a confirmed reference to R2P) and <b>{n_vetoed}</b> drafts not adopted.{news}"
+        )
+        self.figure_pane.show_png(
+            self.blitter.png(),
+            alt=(
+                f"Timeline of the dataset's Security Council votes by case from {self.FIRST} to {self.LAST}, shown up to the end of "
+                f"{year}: {n_adopted} adopted resolutions, {n_vetoed} drafts not adopted, {n_r2p} marked as referring to R2P."
+            ),
+        )
 
 
 def council_vote(document: str | None = "S/RES/1973 (2011)") -> W.VBox:

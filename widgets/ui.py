@@ -46,8 +46,10 @@ def png_html(fig: Figure, alt: str, dpi: int = 100) -> str:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (f'<img class="sin-figure" alt="{escape(alt, quote=True)}" '
-            f'src="data:image/png;base64,{data}" style="max-width:100%;height:auto"/>')
+    return (
+        f'<img class="sin-figure" alt="{escape(alt, quote=True)}" '
+        f'src="data:image/png;base64,{data}" style="max-width:100%;height:auto"/>'
+    )
 
 
 class FigurePane(W.HTML):
@@ -62,8 +64,10 @@ class FigurePane(W.HTML):
 
     def show_png(self, png: bytes, alt: str) -> None:
         data = base64.b64encode(png).decode("ascii")
-        self.value = (f'<img class="sin-figure" alt="{escape(alt, quote=True)}" '
-                      f'src="data:image/png;base64,{data}" style="max-width:100%;height:auto"/>')
+        self.value = (
+            f'<img class="sin-figure" alt="{escape(alt, quote=True)}" '
+            f'src="data:image/png;base64,{data}" style="max-width:100%;height:auto"/>'
+        )
 
 
 class Blitter:
@@ -121,8 +125,7 @@ class Message(W.HTML):
         self.value = f'<div role="status" aria-live="polite">{text}</div>'
 
     def warn(self, text: str) -> None:
-        self.value = (f'<div role="alert" style="color:#a23b00;font-weight:600">'
-                      f"{escape(text)}</div>")
+        self.value = f'<div role="alert" style="color:#a23b00;font-weight:600">{escape(text)}</div>'
 
 
 def guarded(message: Message, action: Callable[[], None]) -> bool:
@@ -137,8 +140,10 @@ def guarded(message: Message, action: Callable[[], None]) -> bool:
         message.warn(str(exc))
         return False
     except Exception as exc:  # noqa: BLE001 - shown to the reader, not swallowed silently
-        message.warn(f"Something went wrong ({type(exc).__name__}: {exc}). "
-                     "Reset the controls or re-run the cell; please report this if it persists.")
+        message.warn(
+            f"Something went wrong ({type(exc).__name__}: {exc}). "
+            "Reset the controls or re-run the cell; please report this if it persists."
+        )
         return False
     return True
 

@@ -13,10 +13,15 @@ from widgets.models import inspection, new_start
 
 #: Exercise 1: a hypothetical force to count under New START's rules.
 EXERCISE_FORCE = dict(
-    deployed_icbms=400, icbm_warheads=400,
-    deployed_slbms=240, slbm_warheads=1050,
-    deployed_heavy_bombers=50, bomber_weapons=600,
-    non_deployed_icbm_launchers=60, non_deployed_slbm_launchers=40, non_deployed_heavy_bombers=15,
+    deployed_icbms=400,
+    icbm_warheads=400,
+    deployed_slbms=240,
+    slbm_warheads=1050,
+    deployed_heavy_bombers=50,
+    bomber_weapons=600,
+    non_deployed_icbm_launchers=60,
+    non_deployed_slbm_launchers=40,
+    non_deployed_heavy_bombers=15,
 )
 #: The letters of Article II.1 that a student names, one per central limit.
 LETTERS = ("a", "b", "c")
@@ -91,9 +96,9 @@ NEW_START_BROKEN = Exercise(
     expected=lambda: broken_limits(EXERCISE_FORCE),
     kind="set",
     hint="count each limit separately: (a) deployed ICBMs + deployed SLBMs + deployed bombers; "
-         "(b) warheads on the missiles + ONE per deployed bomber, whatever it can carry; "
-         "(c) deployed and non-deployed launchers and bombers together. Answer with the letters "
-         "of the limits exceeded, e.g. [\"a\"].",
+    "(b) warheads on the missiles + ONE per deployed bomber, whatever it can carry; "
+    "(c) deployed and non-deployed launchers and bombers together. Answer with the letters "
+    'of the limits exceeded, e.g. ["a"].',
 )
 
 DETECTION_THRESHOLD = Exercise(
@@ -101,8 +106,7 @@ DETECTION_THRESHOLD = Exercise(
     expected=lambda: detection_threshold(**THRESHOLD_GAME),
     kind="number",
     tolerance=0.005,
-    hint="even inspecting every time, cheating pays (1 − d)·g − d·f on average; find the d at "
-         "which this is zero.",
+    hint="even inspecting every time, cheating pays (1 − d)·g − d·f on average; find the d at which this is zero.",
 )
 
 NEW_START_YEARS = Exercise(
@@ -111,7 +115,7 @@ NEW_START_YEARS = Exercise(
     kind="number",
     tolerance=0.05,
     hint="take the row 'new_start' of the treaties dataset and subtract its entry-into-force date "
-         "from the date it ended; divide the days by 365.25.",
+    "from the date it ended; divide the days by 365.25.",
 )
 
 YEARS_WITHOUT_LIMITS = Exercise(
@@ -120,8 +124,8 @@ YEARS_WITHOUT_LIMITS = Exercise(
     kind="number",
     tolerance=0.05,
     hint="list the entry-into-force and end dates of SALT I's Interim Agreement, START I, SORT and "
-         "New START; a year counts only if none of the four was in force. Check the years around "
-         "START I's expiry in December 2009 carefully.",
+    "New START; a year counts only if none of the four was in force. Check the years around "
+    "START I's expiry in December 2009 carefully.",
 )
 
 FALL_BEFORE_START1 = Exercise(
@@ -130,7 +134,7 @@ FALL_BEFORE_START1 = Exercise(
     kind="number",
     tolerance=1.0,
     hint="take the nine-state sum in 1986, in 1994 and in the last year of the data; divide the "
-         "1986-1994 fall by the whole fall from 1986 to the last year and multiply by 100.",
+    "1986-1994 fall by the whole fall from 1986 to the last year and multiply by 100.",
 )
 
 LEADERSHIP_PENALTY = Exercise(
@@ -139,8 +143,15 @@ LEADERSHIP_PENALTY = Exercise(
     kind="number",
     tolerance=0.01,
     hint="a committed inspector must announce p = g/(d·(g+f)); deterring is worth it only if that "
-         "costs no more than the loss it prevents, p·c <= L (and p <= 1). Solve for the smallest f.",
+    "costs no more than the loss it prevents, p·c <= L (and p <= 1). Solve for the smallest f.",
 )
 
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
-EXERCISES = (NEW_START_BROKEN, DETECTION_THRESHOLD, NEW_START_YEARS, YEARS_WITHOUT_LIMITS, FALL_BEFORE_START1, LEADERSHIP_PENALTY,)
+EXERCISES = (
+    NEW_START_BROKEN,
+    DETECTION_THRESHOLD,
+    NEW_START_YEARS,
+    YEARS_WITHOUT_LIMITS,
+    FALL_BEFORE_START1,
+    LEADERSHIP_PENALTY,
+)

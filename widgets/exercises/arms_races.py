@@ -30,8 +30,11 @@ SHADOW_PAYOFFS = dilemma.Payoffs(T=7, R=4, P=2, S=0)
 #: Exercise 6: an assurance game (Stag Hunt): each state prefers mutual restraint (4) to
 #: exploiting the other (3); mutual arming (2) beats being the only one disarmed (1).
 STAG_HUNT = games.Game2x2(
-    row_payoffs=((4, 1), (3, 2)), col_payoffs=((4, 3), (1, 2)),
-    row_actions=("restrain", "arm"), col_actions=("restrain", "arm"), players=("X", "Y"),
+    row_payoffs=((4, 1), (3, 2)),
+    col_payoffs=((4, 3), (1, 2)),
+    row_actions=("restrain", "arm"),
+    col_actions=("restrain", "arm"),
+    players=("X", "Y"),
 )
 OUTCOMES = ("restrain/restrain", "restrain/arm", "arm/restrain", "arm/arm")
 
@@ -69,8 +72,12 @@ def _most_frequent_winner(noise: float) -> str:
 
 
 def _stag_hunt_equilibria() -> set[str]:
-    labels = {(1.0, 1.0): "restrain/restrain", (1.0, 0.0): "restrain/arm",
-              (0.0, 1.0): "arm/restrain", (0.0, 0.0): "arm/arm"}
+    labels = {
+        (1.0, 1.0): "restrain/restrain",
+        (1.0, 0.0): "restrain/arm",
+        (0.0, 1.0): "arm/restrain",
+        (0.0, 0.0): "arm/arm",
+    }
     return {labels[(e.row_mix[0], e.col_mix[0])] for e in games.solve_2x2(STAG_HUNT).pure}
 
 
@@ -80,7 +87,7 @@ EQUILIBRIUM_X = Exercise(
     kind="number",
     tolerance=0.01,
     hint="set both derivatives to zero and solve the two linear equations; "
-         "x* = (b·g + k·h)/(a·b − k·l). Give two decimals.",
+    "x* = (b·g + k·h)/(a·b − k·l). Give two decimals.",
 )
 
 CRITICAL_K = Exercise(
@@ -88,8 +95,7 @@ CRITICAL_K = Exercise(
     expected=_critical_k,
     kind="number",
     tolerance=0.005,
-    hint="the equilibrium stops being stable when mutual fear k·l equals fatigue a·b; "
-         "solve a·b = k·l for k.",
+    hint="the equilibrium stops being stable when mutual fear k·l equals fatigue a·b; solve a·b = k·l for k.",
 )
 
 TFT_VS_ALLD = Exercise(
@@ -98,7 +104,7 @@ TFT_VS_ALLD = Exercise(
     kind="number",
     tolerance=1e-9,
     hint="tit-for-tat cooperates in round 1 and is exploited (payoff S); from round 2 on "
-         "both defect (payoff P each round). Add up the rounds.",
+    "both defect (payoff P each round). Add up the rounds.",
 )
 
 GRIM_LEAD = Exercise(
@@ -107,8 +113,8 @@ GRIM_LEAD = Exercise(
     kind="choice",
     choices=CHOICES,
     hint="without noise, grim trigger and tit-for-tat both cooperate with every strategy that "
-         "never defects first. Look for the entrant that defects first now and then, and compare "
-         "what each of the two does after that (use the tournament's matrix, seed by seed).",
+    "never defects first. Look for the entrant that defects first now and then, and compare "
+    "what each of the two does after that (use the tournament's matrix, seed by seed).",
 )
 
 WINNER_NOISE = Exercise(
@@ -117,7 +123,7 @@ WINNER_NOISE = Exercise(
     kind="choice",
     choices=CHOICES,
     hint="count, for each strategy, the seeds 0–29 on which it ranks first at noise 0.05 "
-         "(dilemma.win_counts does the counting); one seed is not enough.",
+    "(dilemma.win_counts does the counting); one seed is not enough.",
 )
 
 TFT_THRESHOLD = Exercise(
@@ -126,8 +132,8 @@ TFT_THRESHOLD = Exercise(
     kind="number",
     tolerance=0.005,
     hint="compare R/(1−w) with the two deviations that matter against tit-for-tat: defecting "
-         "for ever, T + wP/(1−w), and alternating, (T + wS)/(1−w²). Tit-for-tat needs w at or "
-         "above the larger of the two thresholds.",
+    "for ever, T + wP/(1−w), and alternating, (T + wS)/(1−w²). Tit-for-tat needs w at or "
+    "above the larger of the two thresholds.",
 )
 
 STAG_HUNT_CHECK = Exercise(
@@ -136,9 +142,17 @@ STAG_HUNT_CHECK = Exercise(
     kind="set",
     choices=OUTCOMES,
     hint="for each of the four outcomes ask whether either state could do better by changing "
-         "only its own move; remember that here each state prefers mutual restraint to "
-         "exploiting the other.",
+    "only its own move; remember that here each state prefers mutual restraint to "
+    "exploiting the other.",
 )
 
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
-EXERCISES = (EQUILIBRIUM_X, CRITICAL_K, TFT_VS_ALLD, GRIM_LEAD, WINNER_NOISE, TFT_THRESHOLD, STAG_HUNT_CHECK,)
+EXERCISES = (
+    EQUILIBRIUM_X,
+    CRITICAL_K,
+    TFT_VS_ALLD,
+    GRIM_LEAD,
+    WINNER_NOISE,
+    TFT_THRESHOLD,
+    STAG_HUNT_CHECK,
+)

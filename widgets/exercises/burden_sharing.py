@@ -24,7 +24,7 @@ CROSSED_2014 = Exercise(
     expected=lambda: len(burden_sharing.crossed_line(2.0, members_in=2014)),
     kind="number",
     hint="keep only the Allies that were members in 2014 (not Montenegro, North Macedonia, Finland or "
-         "Sweden); count those below 2.00 in 2014 and at or above 2.00 in 2024e.",
+    "Sweden); count those below 2.00 in 2014 and at or above 2.00 in 2024e.",
 )
 
 THRESHOLD_CHECK = Exercise(
@@ -33,7 +33,7 @@ THRESHOLD_CHECK = Exercise(
     kind="number",
     tolerance=0.005,
     hint="with only the larger ally buying defence it buys α·I_large; the smaller ally's best response "
-         "α·I_small − (1−α)·θ·α·I_large reaches 0 when θ = (I_small / I_large) / (1 − α). Give two decimals.",
+    "α·I_small − (1−α)·θ·α·I_large reaches 0 when θ = (I_small / I_large) / (1 − α). Give two decimals.",
 )
 
 RANK_ZERO = Exercise(
@@ -42,7 +42,7 @@ RANK_ZERO = Exercise(
     kind="choice",
     choices=ZERO,
     hint="the sign of ρ is not the question: compare each year's two-sided p-value (same Allies, members "
-         "in 2014) with 0.05. A p-value above 0.05 means shuffled data give a ρ that strong too often.",
+    "in 2014) with 0.05. A p-value above 0.05 means shuffled data give a ρ that strong too often.",
 )
 
 
@@ -60,8 +60,13 @@ DROP_US_CHECK = Exercise(
     kind="choice",
     choices=DROP_US,
     hint="in the third widget choose 2014, leave out the United States, and compare ρ with the value for "
-         "all 27 Allies; then compare the one-sided p-value with 0.05.",
+    "all 27 Allies; then compare the one-sided p-value with 0.05.",
 )
 
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
-EXERCISES = (CROSSED_2014, THRESHOLD_CHECK, RANK_ZERO, DROP_US_CHECK,)
+EXERCISES = (
+    CROSSED_2014,
+    THRESHOLD_CHECK,
+    RANK_ZERO,
+    DROP_US_CHECK,
+)

@@ -13,8 +13,9 @@ from widgets.models.games import solve_2x2
 
 #: The distinctions exercise: the options, and the one that fits the scenario
 #: (a crisis threat, on behalf of an ally, of retaliation against cities).
-DISTINCTION_CHOICES = tuple(f"{a}, {b}, {c}" for a in ("general", "immediate")
-                            for b in ("direct", "extended") for c in ("denial", "punishment"))
+DISTINCTION_CHOICES = tuple(
+    f"{a}, {b}, {c}" for a in ("general", "immediate") for b in ("direct", "extended") for c in ("denial", "punishment")
+)
 DISTINCTION_ANSWER = "immediate, extended, punishment"
 
 #: The denial exercise: gain, cost and punishment, and the chance of success before and after.
@@ -37,6 +38,7 @@ SIGNAL_OPTIONS = {"A": 1.0, "B": 3.0, "C": 4.5, "D": 6.0}
 
 # ---------------------------------------------------------------- answers
 
+
 def denial_drop() -> float:
     """How far c* falls when denial cuts the chance of success (both thresholds interior)."""
     d = DENIAL
@@ -53,9 +55,11 @@ def tripwire_threshold(lo: float = -100.0, hi: float = 100.0) -> float:
     every other payoff is the tree exercise's. The game is solved only where it
     has no tie.
     """
+
     def deterred(x: float) -> bool:
         return deterrence.solve_deterrence_game(
-            TREE["status_quo"], (TREE["concession"][0], x), TREE["backdown"], TREE["war"]).deterred
+            TREE["status_quo"], (TREE["concession"][0], x), TREE["backdown"], TREE["war"]
+        ).deterred
 
     assert deterred(lo) and not deterred(hi)
     for _ in range(60):
@@ -81,8 +85,9 @@ def brink_steps() -> int:
 
 
 def separating_signals() -> list[str]:
-    return [label for label, cost in SIGNAL_OPTIONS.items()
-            if deterrence.costly_signal("sunk", cost, **SIGNAL).separating]
+    return [
+        label for label, cost in SIGNAL_OPTIONS.items() if deterrence.costly_signal("sunk", cost, **SIGNAL).separating
+    ]
 
 
 # ---------------------------------------------------------------- exercises
@@ -93,8 +98,8 @@ DISTINCTIONS = Exercise(
     kind="choice",
     choices=DISTINCTION_CHOICES,
     hint="ask three separate questions: is an attack already being prepared? whose territory is "
-         "protected? does the threat stop the attack from succeeding, or make the attacker pay "
-         "afterwards?",
+    "protected? does the threat stop the attack from succeeding, or make the attacker pay "
+    "afterwards?",
 )
 
 THRESHOLD = Exercise(
@@ -102,13 +107,11 @@ THRESHOLD = Exercise(
     expected=denial_drop,
     kind="number",
     tolerance=0.005,
-    hint="compute c* = (pG − K)/P before and after the change in p and subtract; notice which "
-         "terms cancel.",
+    hint="compute c* = (pG − K)/P before and after the change in p and subtract; notice which terms cancel.",
 )
 
 #: The tree exercise's answer options: the four possible equilibrium paths, written out.
-TREE_PATHS = ("Status quo", "Challenge, Concede", "Challenge, Resist, Back down",
-              "Challenge, Resist, Fight")
+TREE_PATHS = ("Status quo", "Challenge, Concede", "Challenge, Resist, Back down", "Challenge, Resist, Fight")
 
 
 def tree_path() -> str:
@@ -122,7 +125,7 @@ TREE_OUTCOME = Exercise(
     kind="choice",
     choices=TREE_PATHS,
     hint="start at the last decision: would the challenger fight or back down if resisted? "
-         "Then ask what the defender prefers, knowing that; then the challenger's first move.",
+    "Then ask what the defender prefers, knowing that; then the challenger's first move.",
 )
 
 TRIPWIRE = Exercise(
@@ -131,7 +134,7 @@ TRIPWIRE = Exercise(
     kind="number",
     tolerance=0.05,
     hint="work backwards: what happens if the defender resists? For the defender to resist, "
-         "conceding must be worse than that. Then check whether the challenger still challenges.",
+    "conceding must be worse than that. Then check whether the challenger still challenges.",
 )
 
 CHICKEN_CRASH = Exercise(
@@ -140,7 +143,7 @@ CHICKEN_CRASH = Exercise(
     kind="number",
     tolerance=0.005,
     hint="first find the swerving probability that makes the other player indifferent; a crash "
-         "needs both players to go straight, independently.",
+    "needs both players to go straight, independently.",
 )
 
 BRINK_STEPS = Exercise(
@@ -148,7 +151,7 @@ BRINK_STEPS = Exercise(
     expected=brink_steps,
     kind="number",
     hint="the chance of getting through k steps safely is (1 − r)^k; find the first whole k at "
-         "which it drops below one half (logarithms help, then round the right way).",
+    "which it drops below one half (logarithms help, then round the right way).",
 )
 
 SIGNAL_CHECK = Exercise(
@@ -156,9 +159,17 @@ SIGNAL_CHECK = Exercise(
     expected=separating_signals,
     kind="set",
     hint="for each signal ask two questions: would the irresolute type rather pay it than be "
-         "challenged and concede? would the resolute type rather pay it than be challenged and "
-         "fight? A signal separates only if the answers are no and yes.",
+    "challenged and concede? would the resolute type rather pay it than be challenged and "
+    "fight? A signal separates only if the answers are no and yes.",
 )
 
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
-EXERCISES = (DISTINCTIONS, THRESHOLD, TREE_OUTCOME, TRIPWIRE, CHICKEN_CRASH, BRINK_STEPS, SIGNAL_CHECK,)
+EXERCISES = (
+    DISTINCTIONS,
+    THRESHOLD,
+    TREE_OUTCOME,
+    TRIPWIRE,
+    CHICKEN_CRASH,
+    BRINK_STEPS,
+    SIGNAL_CHECK,
+)

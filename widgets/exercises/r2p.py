@@ -7,8 +7,7 @@ from widgets.models import security_council as sc
 
 def _draft_ballot() -> dict[str, str]:
     # France, UK, US and six elected members vote yes; China and Russia abstain; four elected vote no.
-    ballot = {"China": "abstain", "France": "yes", "Russia": "abstain", "United Kingdom": "yes",
-              "United States": "yes"}
+    ballot = {"China": "abstain", "France": "yes", "Russia": "abstain", "United Kingdom": "yes", "United States": "yes"}
     elected = ["yes"] * 6 + ["no"] * 4
     return ballot | {f"Elected {i + 1}": v for i, v in enumerate(elected)}
 
@@ -24,7 +23,7 @@ DRAFT_PASSES = Exercise(
     kind="choice",
     choices=("draft-passes", "draft-fails"),
     hint="count the yes votes against the nine needed, then ask which votes can be a veto: only a 'no' "
-         "from a permanent member is one. You can set this ballot in the vote simulator.",
+    "from a permanent member is one. You can set this ballot in the vote simulator.",
 )
 
 # Changes to the recorded ballot of Resolution 1973 (10-0-5). Each is applied on its own.
@@ -66,13 +65,18 @@ EX_1973_DEFEAT = Exercise(
     kind="set",
     choices=tuple(CHANGES_1973),
     hint="a draft needs nine yes votes and no 'no' from a permanent member. For each change, count the yes "
-         "votes that remain and ask whether a permanent member now votes no. Load S/RES/1973 (2011) in the "
-         "vote simulator and try each change.",
+    "votes that remain and ask whether a permanent member now votes no. Load S/RES/1973 (2011) in the "
+    "vote simulator and try each change.",
 )
 
 # The bloc question: the passage-odds widget's defaults, with China following Russia always or never.
-BLOC_PROBABILITIES = {"China": (0.5, 0.2), "France": (0.9, 0.0), "Russia": (0.4, 0.4),
-                      "United Kingdom": (0.9, 0.0), "United States": (0.9, 0.0)}
+BLOC_PROBABILITIES = {
+    "China": (0.5, 0.2),
+    "France": (0.9, 0.0),
+    "Russia": (0.4, 0.4),
+    "United Kingdom": (0.9, 0.0),
+    "United States": (0.9, 0.0),
+}
 
 
 def _bloc(follow: float) -> float:
@@ -93,7 +97,7 @@ BLOC_EFFECT = Exercise(
     kind="choice",
     choices=("higher", "lower", "about the same"),
     hint="with the bloc slider at 1, China can only veto when Russia already does. Compare the chance that "
-         "no permanent member votes no in the two models, then read P(the draft passes).",
+    "no permanent member votes no in the two models, then read P(the draft passes).",
 )
 
 PILLAR = Exercise(
@@ -103,7 +107,7 @@ PILLAR = Exercise(
     kind="choice",
     choices=("pillar one", "pillar two", "pillar three"),
     hint="ask who acts and how: the state alone, others helping a willing state, or others responding "
-         "because the state is manifestly failing.",
+    "because the state is manifestly failing.",
 )
 
 SCOPE = Exercise(
@@ -134,4 +138,11 @@ NO_VETO_YEARS = Exercise(
 )
 
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
-EXERCISES = (DRAFT_PASSES, EX_1973_DEFEAT, BLOC_EFFECT, PILLAR, SCOPE, NO_VETO_YEARS,)
+EXERCISES = (
+    DRAFT_PASSES,
+    EX_1973_DEFEAT,
+    BLOC_EFFECT,
+    PILLAR,
+    SCOPE,
+    NO_VETO_YEARS,
+)

@@ -133,9 +133,7 @@ def _explain(v, d, big_a, r, c, a, p0, p1, win, eu, deterred, threshold, status)
         + ("so the aggressor is deterred." if deterred else "so deterrence fails.")
     )
     if status == "within":
-        parts.append(
-            f"Deterrence holds whenever the ally is believed with probability at least {threshold:.2f}."
-        )
+        parts.append(f"Deterrence holds whenever the ally is believed with probability at least {threshold:.2f}.")
     elif status == "always":
         parts.append("The cost of war deters the aggressor even if the ally is sure to stay out.")
     elif status == "never":

@@ -39,9 +39,7 @@ def _table(name: str, frame, columns: tuple[str, ...]) -> pd.DataFrame:
         raise InputError(f"{name} must be a pandas DataFrame; got {type(frame).__name__}.")
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise InputError(
-            f"{name} is missing the column(s) {', '.join(missing)}; it needs {', '.join(columns)}."
-        )
+        raise InputError(f"{name} is missing the column(s) {', '.join(missing)}; it needs {', '.join(columns)}.")
     return frame
 
 
@@ -215,8 +213,9 @@ def circular_layout(members: pd.DataFrame) -> dict[str, tuple[float, float]]:
     table = _members(members)
     if table.empty:
         return {}
-    rows = sorted(zip(table["joined_year"].tolist(), table["alliance_id"].map(str).tolist(),
-                      table["country"].map(str).tolist()))
+    rows = sorted(
+        zip(table["joined_year"].tolist(), table["alliance_id"].map(str).tolist(), table["country"].map(str).tolist())
+    )
     start: dict = {}  # each alliance's first year
     group: dict = {}  # each state's earliest membership (year, alliance)
     for year, alliance, country in rows:
@@ -233,4 +232,3 @@ def counts(graph: nx.Graph) -> tuple[int, int]:
     if not isinstance(graph, nx.Graph):
         raise InputError(f"counts needs a networkx graph; got {type(graph).__name__}.")
     return graph.number_of_nodes(), graph.number_of_edges()
-

@@ -28,8 +28,14 @@ from dataclasses import dataclass
 
 from widgets.models.inputs import InputError, non_negative, number
 
-CRITERIA = ("right authority", "just cause", "right intention", "last resort",
-            "proportional means", "reasonable prospects")
+CRITERIA = (
+    "right authority",
+    "just cause",
+    "right intention",
+    "last resort",
+    "proportional means",
+    "reasonable prospects",
+)
 SCALE = 4.0
 RULES = ("weighted mean", "minimum")
 
@@ -85,5 +91,6 @@ def assess(scores: Mapping[str, float], weights: Mapping[str, float] | None = No
     weakest = min(counted, key=lambda c: s[c])  # first of equals, in CRITERIA order
     by_weight = sorted(counted, key=lambda c: -w[c])  # stable: ties keep CRITERIA order
     first_failing = next((c for c in by_weight if s[c] < SCALE / 2), "")
-    return Assessment(sum(contributions.values()), contributions, below, not below,
-                      s[weakest] / SCALE, weakest, first_failing)
+    return Assessment(
+        sum(contributions.values()), contributions, below, not below, s[weakest] / SCALE, weakest, first_failing
+    )

@@ -56,23 +56,37 @@ class DeterrenceCalculus:
 def _credibility_threshold(unpunished: float, status_quo: float, punishment: float):
     """(clipped c*, raw c*, case, sentence) for c* = (p*gain - cost - sq) / punishment."""
     if punishment == 0:
-        return None, None, "undefined", (
-            "With no punishment, credibility changes nothing, "
-            "so there is no credibility threshold.")
+        return (
+            None,
+            None,
+            "undefined",
+            ("With no punishment, credibility changes nothing, so there is no credibility threshold."),
+        )
     raw = (unpunished - status_quo) / punishment
     if raw < 0:
-        return 0.0, raw, "always deterred", (
-            "Deterrence holds even with no credibility: attacking is worse than the status quo "
-            f"even if retaliation never comes (c* = {raw:.4g} < 0).")
+        return (
+            0.0,
+            raw,
+            "always deterred",
+            (
+                "Deterrence holds even with no credibility: attacking is worse than the status quo "
+                f"even if retaliation never comes (c* = {raw:.4g} < 0)."
+            ),
+        )
     if raw > 1:
-        return 1.0, raw, "never deterred", (
-            "No credibility suffices: even certain punishment leaves attacking better than the "
-            f"status quo (c* = {raw:.4g} > 1).")
+        return (
+            1.0,
+            raw,
+            "never deterred",
+            (
+                "No credibility suffices: even certain punishment leaves attacking better than the "
+                f"status quo (c* = {raw:.4g} > 1)."
+            ),
+        )
     return raw, raw, "interior", f"Deterrence holds when credibility exceeds c* = {raw:.4g}."
 
 
-def deterrence_calculus(p_success, gain, cost, punishment, credibility,
-                        status_quo=0.0) -> DeterrenceCalculus:
+def deterrence_calculus(p_success, gain, cost, punishment, credibility, status_quo=0.0) -> DeterrenceCalculus:
     """Compare attacking with the status quo for a rational challenger.
 
     EU(attack) = p_success*gain - cost - credibility*punishment: the attack wins
@@ -94,16 +108,21 @@ def deterrence_calculus(p_success, gain, cost, punishment, credibility,
     tie = _tied(sq, eu_attack, p * gain, cost, c * punishment)
     threshold, raw, case, why = _credibility_threshold(unpunished, sq, punishment)
     if tie:
-        verdict = ("The challenger is exactly indifferent between attacking and the status quo, "
-                   "so the model cannot say whether deterrence holds.")
+        verdict = (
+            "The challenger is exactly indifferent between attacking and the status quo, "
+            "so the model cannot say whether deterrence holds."
+        )
     elif margin > 0:
         verdict = f"Deterrence holds: the status quo is better by {margin:.4g}."
     else:
         verdict = f"Deterrence fails: attacking is better by {-margin:.4g}."
-    explanation = (f"EU(attack) = {p:g}×{gain:g} − {cost:g} − {c:g}×{punishment:g} = "
-                   f"{eu_attack:.4g}; EU(status quo) = {sq:g}. {verdict} {why}")
-    return DeterrenceCalculus(eu_attack, sq, margin, None if tie else margin > 0, tie,
-                              threshold, raw, case, explanation)
+    explanation = (
+        f"EU(attack) = {p:g}×{gain:g} − {cost:g} − {c:g}×{punishment:g} = "
+        f"{eu_attack:.4g}; EU(status quo) = {sq:g}. {verdict} {why}"
+    )
+    return DeterrenceCalculus(
+        eu_attack, sq, margin, None if tie else margin > 0, tie, threshold, raw, case, explanation
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -133,8 +152,7 @@ def _probability_array(name: str, values) -> np.ndarray:
     return arr
 
 
-def deterrence_curve(p_success, gain, cost, punishment, status_quo=0.0,
-                     credibility=None) -> DeterrenceCurve:
+def deterrence_curve(p_success, gain, cost, punishment, status_quo=0.0, credibility=None) -> DeterrenceCurve:
     """EU(attack) at many credibility values at once (default: 101 points on [0, 1]).
 
     Same model as :func:`deterrence_calculus`; EU(attack) falls linearly in
@@ -145,8 +163,7 @@ def deterrence_curve(p_success, gain, cost, punishment, status_quo=0.0,
     cost = non_negative("cost", cost)
     punishment = non_negative("punishment", punishment)
     sq = number("status_quo", status_quo)
-    grid = np.linspace(0.0, 1.0, 101) if credibility is None else _probability_array(
-        "credibility", credibility)
+    grid = np.linspace(0.0, 1.0, 101) if credibility is None else _probability_array("credibility", credibility)
     eu = p * gain - cost - grid * punishment
     margin = sq - eu
     for arr in (grid, eu, margin):
@@ -167,28 +184,28 @@ def _pair(name: str, value) -> tuple[float, float]:
     except TypeError:
         items = ()
     if len(items) != 2:
-        raise InputError(f"{name} must be a payoff pair (challenger, defender), like (1, -1); "
-                         f"got {value!r}.")
-    return (number(f"Challenger's payoff at {name}", items[0]),
-            number(f"Defender's payoff at {name}", items[1]))
+        raise InputError(f"{name} must be a payoff pair (challenger, defender), like (1, -1); got {value!r}.")
+    return (number(f"Challenger's payoff at {name}", items[0]), number(f"Defender's payoff at {name}", items[1]))
 
 
-def deterrence_game(status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1),
-                    war=(-2, -2)) -> Decision:
+def deterrence_game(status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1), war=(-2, -2)) -> Decision:
     """The tree: Status quo / Challenge -> Concede / Resist -> Back down / Fight.
 
     Each argument is the (challenger, defender) payoff pair at one of the four
     ends: status quo, the defender concedes, the challenger backs down, war.
     """
-    end = {name: Leaf(label, _pair(name, value)) for name, label, value in (
-        ("status_quo", "Status quo", status_quo), ("concession", "Defender concedes", concession),
-        ("backdown", "Challenger backs down", backdown), ("war", "War", war))}
-    escalation = Decision("Challenger's escalation", 0,
-                          (("Back down", end["backdown"]), ("Fight", end["war"])))
-    response = Decision("Defender's response", 1,
-                        (("Concede", end["concession"]), ("Resist", escalation)))
-    return Decision("Challenger's move", 0, (("Status quo", end["status_quo"]),
-                                             ("Challenge", response)))
+    end = {
+        name: Leaf(label, _pair(name, value))
+        for name, label, value in (
+            ("status_quo", "Status quo", status_quo),
+            ("concession", "Defender concedes", concession),
+            ("backdown", "Challenger backs down", backdown),
+            ("war", "War", war),
+        )
+    }
+    escalation = Decision("Challenger's escalation", 0, (("Back down", end["backdown"]), ("Fight", end["war"])))
+    response = Decision("Defender's response", 1, (("Concede", end["concession"]), ("Resist", escalation)))
+    return Decision("Challenger's move", 0, (("Status quo", end["status_quo"]), ("Challenge", response)))
 
 
 @dataclass(frozen=True)
@@ -207,16 +224,17 @@ class DeterrenceGameResult:
 
 _SUMMARY = {
     "Defender concedes": "Deterrence fails: if challenged, the defender prefers conceding to "
-                         "resisting, so its threat to resist is not credible.",
+    "resisting, so its threat to resist is not credible.",
     "Challenger backs down": "The challenger challenges, the defender resists and the challenger "
-                             "backs down, which it still prefers to the status quo.",
+    "backs down, which it still prefers to the status quo.",
     "War": "Deterrence fails and the crisis escalates to war: the challenger prefers fighting to "
-           "backing down, and challenging to the status quo.",
+    "backing down, and challenging to the status quo.",
 }
 
 
-def solve_deterrence_game(status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1),
-                          war=(-2, -2)) -> DeterrenceGameResult:
+def solve_deterrence_game(
+    status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1), war=(-2, -2)
+) -> DeterrenceGameResult:
     """Solve the deterrence game by backward induction (subgame-perfect equilibrium).
 
     Assumes complete information: both sides know all payoffs. A tie at any
@@ -227,16 +245,25 @@ def solve_deterrence_game(status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1
     if solution.outcome != "Status quo":
         summary = _SUMMARY[solution.outcome]
     elif resists:
-        summary = ("Deterrence holds: the challenger expects the defender to resist, which would "
-                   "leave it worse off than the status quo.")
+        summary = (
+            "Deterrence holds: the challenger expects the defender to resist, which would "
+            "leave it worse off than the status quo."
+        )
     else:
-        summary = ("The challenger keeps the status quo although the defender would concede: "
-                   "challenging is not worth it even unopposed, so no threat is needed.")
+        summary = (
+            "The challenger keeps the status quo although the defender would concede: "
+            "challenging is not worth it even unopposed, so no threat is needed."
+        )
     return DeterrenceGameResult(
-        solution.path, solution.choices, solution.outcome, solution.payoffs,
-        solution.outcome == "Status quo", resists,
+        solution.path,
+        solution.choices,
+        solution.outcome,
+        solution.payoffs,
+        solution.outcome == "Status quo",
+        resists,
         solution.choices["Challenger's escalation"] == "Fight",
-        solution.explanation + "\n" + summary)
+        solution.explanation + "\n" + summary,
+    )
 
 
 @dataclass(frozen=True)
@@ -277,38 +304,42 @@ def screening(q, u_status_quo, u_concede, u_resist) -> Screening:
         raise InputError(
             f"This model assumes the challenger prefers a concession to resistance, but "
             f"u_resist ({resist:g}) is greater than u_concede ({concede:g}). Then resistance is "
-            "no threat and there is nothing to deter.")
+            "no threat and there is nothing to deter."
+        )
     eu = q * resist + (1 - q) * concede
     tie = _tied(eu, sq, q * resist, (1 - q) * concede)
 
     if resist == concede:
         threshold, raw, case = None, None, "undefined"
-        why = (f"The challenger gets {concede:g} whether the defender concedes or resists, so "
-               "beliefs about resolve do not matter: there is no threshold q*.")
+        why = (
+            f"The challenger gets {concede:g} whether the defender concedes or resists, so "
+            "beliefs about resolve do not matter: there is no threshold q*."
+        )
     else:
         raw = (concede - sq) / (concede - resist)
         if raw < 0:
             threshold, case = 0.0, "never challenges"
-            why = (f"The status quo beats even a sure concession (q* = {raw:.4g} < 0): "
-                   "no challenge at any belief.")
+            why = f"The status quo beats even a sure concession (q* = {raw:.4g} < 0): no challenge at any belief."
         elif raw > 1:
             threshold, case = 1.0, "always challenges"
-            why = (f"Even a surely resolute defender does not deter: being resisted beats the "
-                   f"status quo (q* = {raw:.4g} > 1).")
+            why = (
+                f"Even a surely resolute defender does not deter: being resisted beats the "
+                f"status quo (q* = {raw:.4g} > 1)."
+            )
         else:
             threshold, case = raw, "interior"
-            why = (f"The challenger challenges when q < q* = {raw:.4g} and is deterred "
-                   "when q > q*.")
+            why = f"The challenger challenges when q < q* = {raw:.4g} and is deterred when q > q*."
     if tie:
-        verdict = ("The challenger is exactly indifferent, "
-                   "so the model cannot say whether it challenges.")
+        verdict = "The challenger is exactly indifferent, so the model cannot say whether it challenges."
     elif eu > sq:
         verdict = "The challenger challenges."
     else:
         verdict = "The challenger is deterred."
-    explanation = (f"EU(challenge) = {q:g}×{_num(resist)} + (1 − {q:g})×{_num(concede)} "
-                   f"= {eu:.4g}, "
-                   f"against {sq:g} for the status quo. {verdict} {why}")
+    explanation = (
+        f"EU(challenge) = {q:g}×{_num(resist)} + (1 − {q:g})×{_num(concede)} "
+        f"= {eu:.4g}, "
+        f"against {sq:g} for the status quo. {verdict} {why}"
+    )
     return Screening(q, eu, sq, None if tie else eu > sq, tie, threshold, raw, case, explanation)
 
 
@@ -365,51 +396,87 @@ def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignal:
     """
     kind = str(kind).strip().lower()
     if kind not in ("sunk", "audience"):
-        raise InputError(f'kind must be "sunk" (a cost paid up front) or "audience" (a cost paid '
-                         f'only on backing down); got {kind!r}.')
+        raise InputError(
+            f'kind must be "sunk" (a cost paid up front) or "audience" (a cost paid '
+            f"only on backing down); got {kind!r}."
+        )
     cost = non_negative("cost", cost)
     loss = non_negative("bluffer_loss", bluffer_loss)
     war = non_negative("war_cost", war_cost)
     if not loss < war:
-        raise InputError(f"bluffer_loss ({loss:g}) must be smaller than war_cost ({war:g}): the "
-                         "irresolute type is the one that prefers conceding to fighting.")
+        raise InputError(
+            f"bluffer_loss ({loss:g}) must be smaller than war_cost ({war:g}): the "
+            "irresolute type is the one that prefers conceding to fighting."
+        )
     if kind == "sunk":
         mimics = cost < loss and not _tied(cost, loss)
         resolute_pays = cost < war or _tied(cost, war)
         tie = _tied(cost, loss) or _tied(cost, war)
         separating = (not mimics) and resolute_pays
         if mimics:
-            why = (f"A signal costing {cost:g} is cheaper than conceding ({loss:g}), so the "
-                   "irresolute type would send it too: the signal says nothing.")
+            why = (
+                f"A signal costing {cost:g} is cheaper than conceding ({loss:g}), so the "
+                "irresolute type would send it too: the signal says nothing."
+            )
         elif not resolute_pays:
-            why = (f"A signal costing {cost:g} is dearer than fighting ({war:g}), so even the "
-                   "resolute type prefers to stay silent and fight if challenged.")
+            why = (
+                f"A signal costing {cost:g} is dearer than fighting ({war:g}), so even the "
+                "resolute type prefers to stay silent and fight if challenged."
+            )
         else:
-            why = (f"Only the resolute type pays {cost:g}: the irresolute type would rather be "
-                   f"challenged and concede ({loss:g}), the resolute type would rather pay than "
-                   f"fight ({war:g}). The signal is believed and deters.")
-        return CostlySignal("sunk", cost, loss, war, separating, False, tie, loss, war,
-                            f"Sunk-cost signal: separating {'yes' if separating else 'no'}. "
-                            f"{why} Separation needs a cost between the bluffer's loss from "
-                            "conceding and the war cost.")
+            why = (
+                f"Only the resolute type pays {cost:g}: the irresolute type would rather be "
+                f"challenged and concede ({loss:g}), the resolute type would rather pay than "
+                f"fight ({war:g}). The signal is believed and deters."
+            )
+        return CostlySignal(
+            "sunk",
+            cost,
+            loss,
+            war,
+            separating,
+            False,
+            tie,
+            loss,
+            war,
+            f"Sunk-cost signal: separating {'yes' if separating else 'no'}. "
+            f"{why} Separation needs a cost between the bluffer's loss from "
+            "conceding and the war cost.",
+        )
     threshold = war - loss
     tie = _tied(cost, threshold, war, loss)
     commits = cost > threshold and not tie
     if commits:
-        why = (f"Backing down after the signal would cost the irresolute type {loss:g} + {cost:g}, "
-               f"more than fighting ({war:g}), so it would fight: the signal makes the threat "
-               "credible for both types and a challenger that reasons backwards is deterred.")
+        why = (
+            f"Backing down after the signal would cost the irresolute type {loss:g} + {cost:g}, "
+            f"more than fighting ({war:g}), so it would fight: the signal makes the threat "
+            "credible for both types and a challenger that reasons backwards is deterred."
+        )
     elif tie:
-        why = ("After the signal the irresolute type is exactly indifferent between backing down "
-               "and fighting, so the model cannot say whether the signal commits it.")
+        why = (
+            "After the signal the irresolute type is exactly indifferent between backing down "
+            "and fighting, so the model cannot say whether the signal commits it."
+        )
     else:
-        why = (f"Backing down after the signal would cost the irresolute type {loss:g} + {cost:g}, "
-               f"less than fighting ({war:g}); it could signal for free and still back down, so "
-               "the signal cannot tell the types apart.")
-    return CostlySignal("audience", cost, loss, war, False, commits, tie, threshold, None,
-                        f"Audience-cost signal: commits {'yes' if commits else 'no'}. {why} The "
-                        "signal commits once the audience cost exceeds the war cost minus the "
-                        "bluffer's loss from conceding.")
+        why = (
+            f"Backing down after the signal would cost the irresolute type {loss:g} + {cost:g}, "
+            f"less than fighting ({war:g}); it could signal for free and still back down, so "
+            "the signal cannot tell the types apart."
+        )
+    return CostlySignal(
+        "audience",
+        cost,
+        loss,
+        war,
+        False,
+        commits,
+        tie,
+        threshold,
+        None,
+        f"Audience-cost signal: commits {'yes' if commits else 'no'}. {why} The "
+        "signal commits once the audience cost exceeds the war cost minus the "
+        "bluffer's loss from conceding.",
+    )
 
 
 # --------------------------------------------------------------------------
@@ -417,26 +484,33 @@ def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignal:
 # --------------------------------------------------------------------------
 
 
-def chicken(both_swerve=0, temptation=1, sucker=-1, disaster=-10,
-            players=("Row", "Column")) -> Game2x2:
+def chicken(both_swerve=0, temptation=1, sucker=-1, disaster=-10, players=("Row", "Column")) -> Game2x2:
     """The symmetric game of Chicken, with actions (Swerve, Straight).
 
     ``temptation``: you go straight, the other swerves; ``sucker``: the reverse;
     ``disaster``: both go straight. Chicken requires
     temptation > both_swerve > sucker > disaster.
     """
-    named = [("temptation", number("temptation", temptation)),
-             ("both_swerve", number("both_swerve", both_swerve)),
-             ("sucker", number("sucker", sucker)),
-             ("disaster", number("disaster", disaster))]
+    named = [
+        ("temptation", number("temptation", temptation)),
+        ("both_swerve", number("both_swerve", both_swerve)),
+        ("sucker", number("sucker", sucker)),
+        ("disaster", number("disaster", disaster)),
+    ]
     for (hi_name, hi), (lo_name, lo) in zip(named, named[1:]):
         if not hi > lo:
-            raise InputError(f"Chicken needs temptation > both_swerve > sucker > disaster; "
-                             f"here {hi_name} ({hi:g}) is not greater than {lo_name} ({lo:g}).")
+            raise InputError(
+                f"Chicken needs temptation > both_swerve > sucker > disaster; "
+                f"here {hi_name} ({hi:g}) is not greater than {lo_name} ({lo:g})."
+            )
     t, r, s, d = (v for _, v in named)
-    return Game2x2(row_payoffs=((r, s), (t, d)), col_payoffs=((r, t), (s, d)),
-                   row_actions=("Swerve", "Straight"), col_actions=("Swerve", "Straight"),
-                   players=players)
+    return Game2x2(
+        row_payoffs=((r, s), (t, d)),
+        col_payoffs=((r, t), (s, d)),
+        row_actions=("Swerve", "Straight"),
+        col_actions=("Swerve", "Straight"),
+        players=players,
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -468,11 +542,15 @@ def brinkmanship(risk_per_step, steps, win, concede, disaster) -> Brinkmanship:
     win, concede = number("win", win), number("concede", concede)
     disaster = number("disaster", disaster)
     if not win > concede:
-        raise InputError(f"win ({win:g}) must be greater than concede ({concede:g}): otherwise "
-                         "standing firm can never pay and there is no brinkmanship to study.")
+        raise InputError(
+            f"win ({win:g}) must be greater than concede ({concede:g}): otherwise "
+            "standing firm can never pay and there is no brinkmanship to study."
+        )
     if not concede > disaster:
-        raise InputError(f"concede ({concede:g}) must be greater than disaster ({disaster:g}): "
-                         "otherwise conceding is never safer than risking disaster.")
+        raise InputError(
+            f"concede ({concede:g}) must be greater than disaster ({disaster:g}): "
+            "otherwise conceding is never safer than risking disaster."
+        )
 
     k = np.arange(1, n + 1)
     survive = (1.0 - r) ** k
@@ -491,6 +569,8 @@ def brinkmanship(risk_per_step, steps, win, concede, disaster) -> Brinkmanship:
         why = f"Standing firm beats conceding only for fewer than {break_even:.4g} steps."
     for arr in (k, risk, eu_firm, tie, firm_better):
         arr.setflags(write=False)
-    explanation = (f"Each step risks disaster with probability {r:g}; after {n} step"
-                   f"{'s' if n > 1 else ''} the chance of disaster is {risk[-1]:.4g}. {why}")
+    explanation = (
+        f"Each step risks disaster with probability {r:g}; after {n} step"
+        f"{'s' if n > 1 else ''} the chance of disaster is {risk[-1]:.4g}. {why}"
+    )
     return Brinkmanship(k, risk, eu_firm, concede, firm_better, tie, break_even, explanation)

@@ -162,8 +162,15 @@ class MatchResult:
     average: tuple[float, float]  # average payoff per round
 
 
-def play_match(first: str, second: str, rounds: int = 200, payoffs: Payoffs = Payoffs(),
-               noise: float = 0.0, seed: int = 0, generosity: float | None = None) -> MatchResult:
+def play_match(
+    first: str,
+    second: str,
+    rounds: int = 200,
+    payoffs: Payoffs = Payoffs(),
+    noise: float = 0.0,
+    seed: int = 0,
+    generosity: float | None = None,
+) -> MatchResult:
     """Play one match, round by round, e.g. to show how an error echoes between two tit-for-tats.
 
     Uses the draw order of the module docstring with a single pair, so its random
@@ -194,10 +201,16 @@ class TournamentResult:
     lengths: np.ndarray | None = None  # lengths[i, j]: rounds played by i against j
 
 
-def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
-               payoffs: Payoffs = Payoffs(), noise: float = 0.0, seed: int = 0,
-               generosity: float | None = None, self_play: bool = True,
-               continuation: float | None = None) -> TournamentResult:
+def tournament(
+    strategies: Sequence[str] = STRATEGIES,
+    rounds: int = 200,
+    payoffs: Payoffs = Payoffs(),
+    noise: float = 0.0,
+    seed: int = 0,
+    generosity: float | None = None,
+    self_play: bool = True,
+    continuation: float | None = None,
+) -> TournamentResult:
     """Round-robin tournament; returns scores, ranking and the pairwise payoff matrix.
 
     A strategy's score is the mean, over its matches (each counted equally), of
@@ -211,9 +224,7 @@ def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
     tournament as long as the longest match.
     """
     if isinstance(strategies, str) or not isinstance(strategies, Sequence):
-        raise InputError(
-            "strategies must be a list of strategy names, e.g. ['tit_for_tat', 'always_defect']."
-        )
+        raise InputError("strategies must be a list of strategy names, e.g. ['tit_for_tat', 'always_defect'].")
     names = tuple(strategies)
     codes = [_code(s) for s in names]
     if len(set(names)) != len(names):
@@ -230,8 +241,9 @@ def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
         draws = np.random.default_rng([seed, 1]).geometric(1 - continuation, size=len(i_idx))
         length = np.minimum(draws, MAX_ROUNDS)
         rounds = int(length.max())
-    moves, pay = _play(np.array(codes)[i_idx], np.array(codes)[j_idx], rounds, payoffs,
-                       noise, generosity, np.random.default_rng(seed))
+    moves, pay = _play(
+        np.array(codes)[i_idx], np.array(codes)[j_idx], rounds, payoffs, noise, generosity, np.random.default_rng(seed)
+    )
     played = (np.arange(rounds)[:, None] < length[None, :])[:, None, :]  # (rounds, 1, pairs)
     avg_pay = (pay * played).sum(axis=0) / length  # shape (2, pairs)
     coop = (moves * played).sum(axis=0) / length
@@ -248,9 +260,17 @@ def tournament(strategies: Sequence[str] = STRATEGIES, rounds: int = 200,
     for arr in (matrix, cooperation, scores):
         arr.flags.writeable = False
     return TournamentResult(
-        strategies=names, scores=scores, ranking=tuple(names[i] for i in order),
-        matrix=matrix, cooperation=cooperation, rounds=rounds, noise=noise, seed=seed,
-        generosity=generosity, self_play=bool(self_play), continuation=continuation,
+        strategies=names,
+        scores=scores,
+        ranking=tuple(names[i] for i in order),
+        matrix=matrix,
+        cooperation=cooperation,
+        rounds=rounds,
+        noise=noise,
+        seed=seed,
+        generosity=generosity,
+        self_play=bool(self_play),
+        continuation=continuation,
         lengths=_symmetric(m, i_idx, j_idx, length) if continuation is not None else None,
     )
 
@@ -287,13 +307,14 @@ def win_counts(noise: float, seeds: Sequence[int] = range(30), **kwargs) -> dict
 def _continuation(w) -> float:
     w = probability("continuation probability w", w)
     if w >= 1:
-        raise InputError("The continuation probability w must be below 1, or the game never ends "
-                         "and total payoffs are infinite; got w = 1.")
+        raise InputError(
+            "The continuation probability w must be below 1, or the game never ends "
+            "and total payoffs are infinite; got w = 1."
+        )
     return w
 
 
-def shadow_value(first: str, second: str, w: float,
-                 payoffs: Payoffs = Payoffs()) -> tuple[float, float]:
+def shadow_value(first: str, second: str, w: float, payoffs: Payoffs = Payoffs()) -> tuple[float, float]:
     """Expected total payoffs when, after every round, the game goes on with probability w.
 
     Round t (t = 0, 1, 2, ...) is reached with probability w**t, so a player's
@@ -310,8 +331,9 @@ def shadow_value(first: str, second: str, w: float,
     for name in (first, second):
         _code(name)
         if name not in DETERMINISTIC:
-            raise InputError("shadow_value needs strategies without coin flips "
-                             f"({', '.join(DETERMINISTIC)}); got {name!r}.")
+            raise InputError(
+                f"shadow_value needs strategies without coin flips ({', '.join(DETERMINISTIC)}); got {name!r}."
+            )
     codes = np.array([_code(first)]), np.array([_code(second)])
     moves, pay = _play(*codes, 6, payoffs, 0.0, 0.0, np.random.default_rng(0))
     moves, pay = moves[:, :, 0], pay[:, :, 0]
@@ -319,9 +341,10 @@ def shadow_value(first: str, second: str, w: float,
     # the state entering round t is (last moves, who has ever defected, t mod 2)
     if not (np.array_equal(moves[1], moves[3]) and np.array_equal(defected[1], defected[3])):
         raise RuntimeError(  # pragma: no cover
-            f"play of {first} against {second} is not periodic from round 2")
+            f"play of {first} against {second} is not periodic from round 2"
+        )
     head = pay[0] + w * pay[1]
-    tail = (w ** 2 * pay[2] + w ** 3 * pay[3]) / (1 - w ** 2)
+    tail = (w**2 * pay[2] + w**3 * pay[3]) / (1 - w**2)
     total = head + tail
     return float(total[0]), float(total[1])
 
@@ -343,5 +366,4 @@ def cooperation_threshold(strategy: str, payoffs: Payoffs = Payoffs()) -> float:
         return (T - R) / (T - P)
     if strategy == "tit_for_tat":
         return max((T - R) / (T - P), (T - R) / (R - S))
-    raise InputError(
-        f"cooperation_threshold knows 'grim_trigger' and 'tit_for_tat'; got {strategy!r}.")
+    raise InputError(f"cooperation_threshold knows 'grim_trigger' and 'tit_for_tat'; got {strategy!r}.")

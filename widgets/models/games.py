@@ -66,9 +66,7 @@ class Game2x2:
 
 def _matrix(who: str, value, rows: tuple[str, str], cols: tuple[str, str]):
     """A 2x2 table of finite numbers, named cell by cell in error messages."""
-    shape_error = InputError(
-        f"{who}'s payoffs must be a 2x2 table of numbers, like [[3, 0], [5, 1]]; got {value!r}."
-    )
+    shape_error = InputError(f"{who}'s payoffs must be a 2x2 table of numbers, like [[3, 0], [5, 1]]; got {value!r}.")
     try:
         table = [list(row) for row in value]
     except TypeError:
@@ -76,8 +74,7 @@ def _matrix(who: str, value, rows: tuple[str, str], cols: tuple[str, str]):
     if len(table) != 2 or any(len(row) != 2 for row in table):
         raise shape_error
     return tuple(
-        tuple(number(f"{who}'s payoff at ({rows[i]}, {cols[j]})", table[i][j]) for j in range(2))
-        for i in range(2)
+        tuple(number(f"{who}'s payoff at ({rows[i]}, {cols[j]})", table[i][j]) for j in range(2)) for i in range(2)
     )
 
 
@@ -153,8 +150,7 @@ def _equilibrium_boxes(A, B):
     equilibrium is a point on both best-response graphs, so we intersect them.
     """
     row = _best_response_boxes(A[0][1] - A[1][1], A[0][0] - A[1][0])  # (x, y) already
-    col = [(xl, xh, yl, yh) for (yl, yh, xl, xh) in
-           _best_response_boxes(B[1][0] - B[1][1], B[0][0] - B[0][1])]
+    col = [(xl, xh, yl, yh) for (yl, yh, xl, xh) in _best_response_boxes(B[1][0] - B[1][1], B[0][0] - B[0][1])]
     found = set()
     for r in row:
         for c in col:
@@ -163,16 +159,14 @@ def _equilibrium_boxes(A, B):
                 found.add(box)
 
     def inside(small, big):
-        return (big[0] <= small[0] and small[1] <= big[1]
-                and big[2] <= small[2] and small[3] <= big[3])
+        return big[0] <= small[0] and small[1] <= big[1] and big[2] <= small[2] and small[3] <= big[3]
 
     kept = [b for b in found if not any(o != b and inside(b, o) for o in found)]
     return sorted(kept, reverse=True)
 
 
 def _expected(M, x: Fraction, y: Fraction) -> Fraction:
-    return (x * y * M[0][0] + x * (1 - y) * M[0][1]
-            + (1 - x) * y * M[1][0] + (1 - x) * (1 - y) * M[1][1])
+    return x * y * M[0][0] + x * (1 - y) * M[0][1] + (1 - x) * y * M[1][0] + (1 - x) * (1 - y) * M[1][1]
 
 
 def _plays(player: str, actions: tuple[str, str], lo: Fraction, hi: Fraction) -> str:
@@ -182,8 +176,7 @@ def _plays(player: str, actions: tuple[str, str], lo: Fraction, hi: Fraction) ->
         return f"{player} plays {actions[1]}"
     if lo == hi:
         return f"{player} plays {actions[0]} with probability {float(lo):.4g}"
-    return (f"{player} plays {actions[0]} with any probability from "
-            f"{float(lo):.4g} to {float(hi):.4g}")
+    return f"{player} plays {actions[0]} with any probability from {float(lo):.4g} to {float(hi):.4g}"
 
 
 def _indifferences(game: Game2x2, A, B) -> list[str]:
@@ -195,13 +188,17 @@ def _indifferences(game: Game2x2, A, B) -> list[str]:
     if len(row_ties) == 2:
         out.append(f"{row} gets the same payoff from {ra[0]} and {ra[1]} whatever {col} does.")
     else:
-        out += [f"{row} is indifferent between {ra[0]} and {ra[1]} when {col} plays {ca[j]} "
-                f"(both give {float(A[0][j]):g})." for j in row_ties]
+        out += [
+            f"{row} is indifferent between {ra[0]} and {ra[1]} when {col} plays {ca[j]} (both give {float(A[0][j]):g})."
+            for j in row_ties
+        ]
     if len(col_ties) == 2:
         out.append(f"{col} gets the same payoff from {ca[0]} and {ca[1]} whatever {row} does.")
     else:
-        out += [f"{col} is indifferent between {ca[0]} and {ca[1]} when {row} plays {ra[i]} "
-                f"(both give {float(B[i][0]):g})." for i in col_ties]
+        out += [
+            f"{col} is indifferent between {ca[0]} and {ca[1]} when {row} plays {ra[i]} (both give {float(B[i][0]):g})."
+            for i in col_ties
+        ]
     return out
 
 
@@ -220,34 +217,51 @@ def solve_2x2(game: Game2x2) -> Solution2x2:
     boxes = _equilibrium_boxes(A, B)
 
     def make(xl, xh, yl, yh):
-        return (_plays(game.players[0], game.row_actions, xl, xh) + "; "
-                + _plays(game.players[1], game.col_actions, yl, yh) + ".")
+        return (
+            _plays(game.players[0], game.row_actions, xl, xh)
+            + "; "
+            + _plays(game.players[1], game.col_actions, yl, yh)
+            + "."
+        )
 
     def point(x: Fraction, y: Fraction) -> Equilibrium:
         return Equilibrium(
-            row_mix=(float(x), float(1 - x)), col_mix=(float(y), float(1 - y)),
+            row_mix=(float(x), float(1 - x)),
+            col_mix=(float(y), float(1 - y)),
             payoffs=(float(_expected(A, x, y)), float(_expected(B, x, y))),
-            description=make(x, x, y, y))
+            description=make(x, x, y, y),
+        )
 
-    corners = [(Fraction(1), Fraction(1)), (Fraction(1), Fraction(0)),
-               (Fraction(0), Fraction(1)), (Fraction(0), Fraction(0))]
-    pure = tuple(point(x, y) for x, y in corners
-                 if any(b[0] <= x <= b[1] and b[2] <= y <= b[3] for b in boxes))
+    corners = [
+        (Fraction(1), Fraction(1)),
+        (Fraction(1), Fraction(0)),
+        (Fraction(0), Fraction(1)),
+        (Fraction(0), Fraction(0)),
+    ]
+    pure = tuple(point(x, y) for x, y in corners if any(b[0] <= x <= b[1] and b[2] <= y <= b[3] for b in boxes))
     continua = tuple(
         EquilibriumSet((float(b[0]), float(b[1])), (float(b[2]), float(b[3])), make(*b))
-        for b in boxes if b[0] < b[1] or b[2] < b[3])
+        for b in boxes
+        if b[0] < b[1] or b[2] < b[3]
+    )
     interior = [b for b in boxes if b[0] == b[1] and b[2] == b[3] and 0 < b[0] < 1 and 0 < b[2] < 1]
     mixed = point(interior[0][0], interior[0][2]) if interior else None
     indifferences = tuple(_indifferences(game, A, B))
 
-    lines = [f"{len(pure)} pure equilibri{'um' if len(pure) == 1 else 'a'}"
-             + (": " + " | ".join(e.description for e in pure) if pure else ".")]
+    lines = [
+        f"{len(pure)} pure equilibri{'um' if len(pure) == 1 else 'a'}"
+        + (": " + " | ".join(e.description for e in pure) if pure else ".")
+    ]
     if mixed:
-        lines.append("One completely mixed equilibrium, where each player's mix makes the "
-                     "other indifferent: " + mixed.description)
+        lines.append(
+            "One completely mixed equilibrium, where each player's mix makes the "
+            "other indifferent: " + mixed.description
+        )
     if continua:
-        lines.append("Infinitely many equilibria, because a player is indifferent: "
-                     + " | ".join(s.description for s in continua))
+        lines.append(
+            "Infinitely many equilibria, because a player is indifferent: "
+            + " | ".join(s.description for s in continua)
+        )
     lines += indifferences
     return Solution2x2(game, pure, mixed, bool(continua), continua, indifferences, "\n".join(lines))
 
@@ -301,20 +315,20 @@ def _check_tree(node, players: tuple[str, ...], names: set, values: dict) -> Non
     if isinstance(node, Leaf):
         pays = tuple(node.payoffs) if not isinstance(node.payoffs, str) else ()
         if len(pays) != len(players):
-            raise InputError(f"Leaf '{node.name}' needs one payoff per player "
-                             f"({', '.join(players)}); got {node.payoffs!r}.")
-        values[node.name] = tuple(number(f"{p}'s payoff at '{node.name}'", v)
-                                  for p, v in zip(players, pays))
+            raise InputError(
+                f"Leaf '{node.name}' needs one payoff per player ({', '.join(players)}); got {node.payoffs!r}."
+            )
+        values[node.name] = tuple(number(f"{p}'s payoff at '{node.name}'", v) for p, v in zip(players, pays))
         return
-    if isinstance(node.player, bool) or not isinstance(node.player, int) \
-            or not 0 <= node.player < len(players):
-        raise InputError(f"Node '{node.name}' has player {node.player!r}; it must be a "
-                         f"player number from 0 to {len(players) - 1}.")
+    if isinstance(node.player, bool) or not isinstance(node.player, int) or not 0 <= node.player < len(players):
+        raise InputError(
+            f"Node '{node.name}' has player {node.player!r}; it must be a player number from 0 to {len(players) - 1}."
+        )
     moves = tuple(node.moves)
-    if not moves or any(not isinstance(m, tuple) or len(m) != 2 or not isinstance(m[0], str)
-                        for m in moves):
-        raise InputError(f"Node '{node.name}' needs at least one move, each an "
-                         f"(action name, child node) pair; got {node.moves!r}.")
+    if not moves or any(not isinstance(m, tuple) or len(m) != 2 or not isinstance(m[0], str) for m in moves):
+        raise InputError(
+            f"Node '{node.name}' needs at least one move, each an (action name, child node) pair; got {node.moves!r}."
+        )
     actions = [a for a, _ in moves]
     if len(set(actions)) != len(actions):
         raise InputError(f"Node '{node.name}' offers the same action name twice: {actions}.")
@@ -351,12 +365,14 @@ def backward_induction(root: Node, players: Sequence[str]) -> TreeSolution:
                 f"{who} is indifferent at '{node.name}' between "
                 f"{' and '.join(a for a, _ in winners)} (each gives {who} {best:g}). "
                 "Backward induction needs a strict preference at every decision node, so the "
-                "subgame-perfect equilibrium is not unique; change one of these payoffs.")
+                "subgame-perfect equilibrium is not unique; change one of these payoffs."
+            )
         action, leaf = winners[0]
-        others = ", ".join(f"{a} leads to '{lf}' worth {values[lf][node.player]:g}"
-                           for a, lf in results if a != action)
-        steps.append(f"At '{node.name}', {who} chooses {action}: it leads to '{leaf}' "
-                     f"worth {best:g} to {who}" + (f" (whereas {others})." if others else "."))
+        others = ", ".join(f"{a} leads to '{lf}' worth {values[lf][node.player]:g}" for a, lf in results if a != action)
+        steps.append(
+            f"At '{node.name}', {who} chooses {action}: it leads to '{leaf}' "
+            f"worth {best:g} to {who}" + (f" (whereas {others})." if others else ".")
+        )
         choices[node.name], reached[node.name] = action, leaf
         return leaf
 
@@ -373,5 +389,6 @@ def backward_induction(root: Node, players: Sequence[str]) -> TreeSolution:
                 preorder(child)
 
     preorder(root)
-    return TreeSolution(tuple(path), ordered, {k: reached[k] for k in ordered}, outcome,
-                        values[outcome], "\n".join(steps))
+    return TreeSolution(
+        tuple(path), ordered, {k: reached[k] for k in ordered}, outcome, values[outcome], "\n".join(steps)
+    )

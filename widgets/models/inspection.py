@@ -129,9 +129,15 @@ def equilibrium(g, f, c, d, L) -> InspectionEquilibrium:
             + (" (at c = d·L the inspector is indifferent)." if q_star == 1 else ".")
         )
     return InspectionEquilibrium(
-        inspect_probability=p, cheat_probability=q, p_star=p_star, q_star=q_star,
-        regime=regime, inspectee_payoff=u_inspectee, inspector_payoff=u_inspector,
-        detection_threshold=threshold, explanation=text,
+        inspect_probability=p,
+        cheat_probability=q,
+        p_star=p_star,
+        q_star=q_star,
+        regime=regime,
+        inspectee_payoff=u_inspectee,
+        inspector_payoff=u_inspector,
+        detection_threshold=threshold,
+        explanation=text,
     )
 
 
@@ -154,9 +160,7 @@ def curves(g, f, c, L, d=None, n: int = 200) -> InspectionCurves:
     g, f, c, L = _check(g, f, c, L)
     if d is None:
         if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 2 <= n <= 100_000:
-            raise InputError(
-                f"n (number of points) must be a whole number from 2 to 100000; got {n!r}."
-            )
+            raise InputError(f"n (number of points) must be a whole number from 2 to 100000; got {n!r}.")
         d = np.linspace(1.0 / n, 1.0, n)
     else:
         try:
@@ -168,8 +172,13 @@ def curves(g, f, c, L, d=None, n: int = 200) -> InspectionCurves:
     p_star, q_star = g / (d * (g + f)), c / (d * L)
     p, q, regime = _regime(p_star, q_star)
     return InspectionCurves(
-        d=d, inspect_probability=p, cheat_probability=q, p_star=p_star, q_star=q_star,
-        regime=regime, inspectee_payoff=q * (g - p * d * (g + f)),
+        d=d,
+        inspect_probability=p,
+        cheat_probability=q,
+        p_star=p_star,
+        q_star=q_star,
+        regime=regime,
+        inspectee_payoff=q * (g - p * d * (g + f)),
         inspector_payoff=-p * c - q * L * (1 - p * d),
     )
 
@@ -202,19 +211,30 @@ def leadership(g, f, c, d, L) -> LeadershipOutcome:
     p_star = g / (d * (g + f))
     if p_star <= 1 and p_star * c <= L:
         p, q, regime = p_star, 0.0, DETERRED
-        text = (f"Inspector leadership: announcing p = g/(d·(g+f)) = {p:.3g} makes cheating worth "
-                "nothing, so the inspectee complies (q = 0). A higher penalty f lowers the rate the "
-                "inspector must commit to.")
+        text = (
+            f"Inspector leadership: announcing p = g/(d·(g+f)) = {p:.3g} makes cheating worth "
+            "nothing, so the inspectee complies (q = 0). A higher penalty f lowers the rate the "
+            "inspector must commit to."
+        )
     elif p_star > 1:
         p = 1.0 if c < d * L else 0.0
         q, regime = 1.0, CANNOT_DETER
-        text = (f"Even a committed inspector cannot deter: d = {d:.3g} is below g/(g+f) = "
-                f"{g / (g + f):.3g}, so cheating pays even if every look is made.")
+        text = (
+            f"Even a committed inspector cannot deter: d = {d:.3g} is below g/(g+f) = "
+            f"{g / (g + f):.3g}, so cheating pays even if every look is made."
+        )
     else:
         p, q, regime = 0.0, 1.0, NOT_WORTH_INSPECTING
-        text = (f"Deterring would need p = {p_star:.3g} at a cost p·c = {p_star * c:.3g} above the loss "
-                f"L = {L:.3g} it prevents, so the inspector does not inspect and the inspectee cheats.")
+        text = (
+            f"Deterring would need p = {p_star:.3g} at a cost p·c = {p_star * c:.3g} above the loss "
+            f"L = {L:.3g} it prevents, so the inspector does not inspect and the inspectee cheats."
+        )
     u_inspectee, u_inspector = expected_payoffs(p, q, g, f, c, d, L)
-    return LeadershipOutcome(inspect_probability=p, cheat_probability=q, regime=regime,
-                             inspectee_payoff=u_inspectee, inspector_payoff=u_inspector,
-                             explanation=text)
+    return LeadershipOutcome(
+        inspect_probability=p,
+        cheat_probability=q,
+        regime=regime,
+        inspectee_payoff=u_inspectee,
+        inspector_payoff=u_inspector,
+        explanation=text,
+    )

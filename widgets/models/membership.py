@@ -31,8 +31,9 @@ def counts_by_year(joined: pd.Series, first: int, last: int) -> pd.Series:
     return pd.Series(counts, index=pd.Index(years, name="year"), name="members")
 
 
-def joined_in(table: pd.DataFrame, year: int, date_column: str = "accession_date",
-              name_column: str = "country") -> list[str]:
+def joined_in(
+    table: pd.DataFrame, year: int, date_column: str = "accession_date", name_column: str = "country"
+) -> list[str]:
     """Names of the states that joined during ``year``, alphabetically."""
     mask = pd.to_datetime(table[date_column]).dt.year == int(year)
     return sorted(table.loc[mask, name_column].astype(str))

@@ -72,8 +72,7 @@ class ForceStructure:
                 )
             if n_load > 0 and n_carrier == 0:
                 raise InputError(
-                    f"{FIELD_LABELS[load]} is {n_load:,} but there are no "
-                    f"{FIELD_LABELS[carrier]} to carry them."
+                    f"{FIELD_LABELS[load]} is {n_load:,} but there are no {FIELD_LABELS[carrier]} to carry them."
                 )
         if self.bomber_weapons > 0 and self.deployed_heavy_bombers == 0:
             raise InputError(
@@ -131,18 +130,29 @@ def assess(force) -> Assessment:
     """Count a force structure under Article III and compare it with the Article II limits."""
     s = _force(force)
     checks = (
-        _check("deployed ICBMs, SLBMs and heavy bombers", "Article II.1(a)",
-               s.deployed_icbms + s.deployed_slbms + s.deployed_heavy_bombers,
-               DELIVERY_VEHICLE_LIMIT),
-        _check("counted warheads", "Article II.1(b)",
-               s.icbm_warheads + s.slbm_warheads
-               + WARHEADS_COUNTED_PER_BOMBER * s.deployed_heavy_bombers,
-               WARHEAD_LIMIT),
-        _check("deployed and non-deployed launchers and heavy bombers", "Article II.1(c)",
-               s.deployed_icbms + s.non_deployed_icbm_launchers
-               + s.deployed_slbms + s.non_deployed_slbm_launchers
-               + s.deployed_heavy_bombers + s.non_deployed_heavy_bombers,
-               LAUNCHER_LIMIT),
+        _check(
+            "deployed ICBMs, SLBMs and heavy bombers",
+            "Article II.1(a)",
+            s.deployed_icbms + s.deployed_slbms + s.deployed_heavy_bombers,
+            DELIVERY_VEHICLE_LIMIT,
+        ),
+        _check(
+            "counted warheads",
+            "Article II.1(b)",
+            s.icbm_warheads + s.slbm_warheads + WARHEADS_COUNTED_PER_BOMBER * s.deployed_heavy_bombers,
+            WARHEAD_LIMIT,
+        ),
+        _check(
+            "deployed and non-deployed launchers and heavy bombers",
+            "Article II.1(c)",
+            s.deployed_icbms
+            + s.non_deployed_icbm_launchers
+            + s.deployed_slbms
+            + s.non_deployed_slbm_launchers
+            + s.deployed_heavy_bombers
+            + s.non_deployed_heavy_bombers,
+            LAUNCHER_LIMIT,
+        ),
     )
     broken = tuple(c.name for c in checks if c.broken)
     uncounted = max(0, s.bomber_weapons - WARHEADS_COUNTED_PER_BOMBER * s.deployed_heavy_bombers)
@@ -152,8 +162,9 @@ def assess(force) -> Assessment:
         return f"{c.name} ({c.article}): {c.counted:,} of {c.limit:,}, {slack}"
 
     if broken:
-        summary = f"Breaks {len(broken)} of the 3 central limits: " + "; ".join(
-            phrase(c) for c in checks if c.broken) + "."
+        summary = (
+            f"Breaks {len(broken)} of the 3 central limits: " + "; ".join(phrase(c) for c in checks if c.broken) + "."
+        )
     else:
         summary = "Within all three New START central limits: " + "; ".join(map(phrase, checks)) + "."
     if s.bomber_weapons > 0:
@@ -162,5 +173,4 @@ def assess(force) -> Assessment:
             f"{s.bomber_weapons:,} weapons but count as {s.deployed_heavy_bombers:,} "
             f"warheads (Article III.2(b)), so {uncounted:,} weapons go uncounted."
         )
-    return Assessment(*checks, broken=broken, complies=not broken,
-                      uncounted_bomber_weapons=uncounted, summary=summary)
+    return Assessment(*checks, broken=broken, complies=not broken, uncounted_bomber_weapons=uncounted, summary=summary)

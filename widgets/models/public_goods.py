@@ -53,8 +53,7 @@ def _alpha(alpha) -> float:
     a = number("alpha (the share of income a state alone spends on defence)", alpha)
     if not 0.0 < a < 1.0:
         raise InputError(
-            "alpha (the share of income a state alone spends on defence) must be strictly "
-            f"between 0 and 1; got {a:g}."
+            f"alpha (the share of income a state alone spends on defence) must be strictly between 0 and 1; got {a:g}."
         )
     return a
 

@@ -165,5 +165,6 @@ def rank_test_frame(
             f"missing values for {', '.join(map(str, kept_names[gaps]))}; fill them in or drop these members."
         )
     result = permutation_test(kept[x].to_numpy(), kept[y].to_numpy(), n_permutations, seed)
-    return RankTest(result.rho, result.p_value, result.n, result.method, result.permutations, drop,
-                    p_greater=result.p_greater)
+    return RankTest(
+        result.rho, result.p_value, result.n, result.method, result.permutations, drop, p_greater=result.p_greater
+    )

@@ -79,12 +79,10 @@ def _params(params) -> RichardsonParams:
             return RichardsonParams(**params)
         except TypeError:
             raise InputError(
-                "Richardson parameters need the keys k, l, a, b and optionally g, h; "
-                f"got {sorted(params)}."
+                f"Richardson parameters need the keys k, l, a, b and optionally g, h; got {sorted(params)}."
             ) from None
     raise InputError(
-        "params must be RichardsonParams(k, l, a, b, g, h) or a dict with those keys; "
-        f"got {type(params).__name__}."
+        f"params must be RichardsonParams(k, l, a, b, g, h) or a dict with those keys; got {type(params).__name__}."
     )
 
 
@@ -137,8 +135,12 @@ def equilibrium(k, l, a, b, g=0.0, h=0.0) -> Equilibrium:  # noqa: E741
                 "and the arms levels drift steadily without settling"
             )
         return Equilibrium(
-            unique=False, x=None, y=None, determinant=0.0,
-            eigenvalues=(lam_hi, lam_lo), stable=False,
+            unique=False,
+            x=None,
+            y=None,
+            determinant=0.0,
+            eigenvalues=(lam_hi, lam_lo),
+            stable=False,
             nullclines="coincide" if coincide else "parallel",
             in_positive_quadrant=None,
             explanation=(
@@ -168,9 +170,15 @@ def equilibrium(k, l, a, b, g=0.0, h=0.0) -> Equilibrium:  # noqa: E741
     if not positive_quadrant:
         text += " The equilibrium has a negative arms level. " + _NEGATIVE_NOTE
     return Equilibrium(
-        unique=True, x=x_star, y=y_star, determinant=det,
-        eigenvalues=(lam_hi, lam_lo), stable=stable, nullclines="intersect",
-        in_positive_quadrant=positive_quadrant, explanation=text,
+        unique=True,
+        x=x_star,
+        y=y_star,
+        determinant=det,
+        eigenvalues=(lam_hi, lam_lo),
+        stable=stable,
+        nullclines="intersect",
+        in_positive_quadrant=positive_quadrant,
+        explanation=text,
     )
 
 

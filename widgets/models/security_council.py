@@ -108,7 +108,9 @@ def decide(
         idle = [p for p in permanent if clean[p] in ("abstain", "absent")]
         if idle:
             reason += f" (abstention or absence by {_names(idle)} is not a veto)"
-    return Decision(not vetoes and not short, tally["yes"], tally["no"], tally["abstain"], tally["absent"], vetoes, reason)
+    return Decision(
+        not vetoes and not short, tally["yes"], tally["no"], tally["abstain"], tally["absent"], vetoes, reason
+    )
 
 
 def _probabilities(probabilities: Mapping[str, Sequence[float]]) -> dict[str, tuple[float, float]]:
@@ -242,8 +244,11 @@ def passage_probability_bloc(
     n = len(probs)
     total = {"probability": 0.0, "p_no_veto": 0.0, "p_enough_votes": 0.0}
     dist = np.zeros(n + 1)
-    for vote, weight, fixed in (("yes", l_yes, (1.0, 0.0)), ("no", l_no, (0.0, 1.0)),
-                                ("abstain", max(0.0, 1.0 - l_yes - l_no), (0.0, 0.0))):
+    for vote, weight, fixed in (
+        ("yes", l_yes, (1.0, 0.0)),
+        ("no", l_no, (0.0, 1.0)),
+        ("abstain", max(0.0, 1.0 - l_yes - l_no), (0.0, 0.0)),
+    ):
         if weight == 0:
             continue
         copy = (f * (vote == "yes") + (1 - f) * f_yes, f * (vote == "no") + (1 - f) * f_no)
