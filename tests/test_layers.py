@@ -1,9 +1,12 @@
 """The package's layer rule, made executable.
 
-data (the loader) -> models -> widgets/figures -> notebooks. Models import
-neither ipywidgets nor matplotlib (they are plain, tested computation); only
-the widget layer (`widgets/ui.py` and the chapter modules `widgets/<chapter>.py`)
-imports ipywidgets. The rule reads each module's import statements.
+data (the loader) -> tables -> models -> readouts -> figures -> components
+(`widgets/<chapter>.py`) -> notebooks. Models, tables and readouts import
+neither ipywidgets nor matplotlib (they are plain, tested computation, and the
+readouts must later run in the browser); figures draw with matplotlib but know
+nothing of ipywidgets; only the widget layer (`widgets/ui.py`,
+`widgets/component.py` and the chapter modules) imports ipywidgets. The rule
+reads each module's import statements.
 """
 
 from __future__ import annotations
@@ -15,8 +18,13 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "widgets"
 MODELS = sorted((PACKAGE / "models").glob("*.py"))
+TABLES = sorted((PACKAGE / "tables").glob("*.py"))
+READOUTS = sorted((PACKAGE / "readouts").glob("*.py"))
+FIGURES = sorted((PACKAGE / "figures").glob("*.py"))
+PLAIN = [*MODELS, *TABLES, *READOUTS]
 NOT_WIDGET_LAYER = [
-    *MODELS,
+    *PLAIN,
+    *FIGURES,
     *sorted((PACKAGE / "exercises").glob("*.py")),
     PACKAGE / "data.py",
     PACKAGE / "check.py",
@@ -35,8 +43,8 @@ def imported(source: str) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("module", MODELS, ids=[m.stem for m in MODELS])
-def test_models_import_neither_ipywidgets_nor_matplotlib(module):
+@pytest.mark.parametrize("module", PLAIN, ids=[str(m.relative_to(PACKAGE)) for m in PLAIN])
+def test_models_tables_and_readouts_import_neither_ipywidgets_nor_matplotlib(module):
     assert not imported(module.read_text(encoding="utf-8")) & {"ipywidgets", "matplotlib"}, module.name
 
 
@@ -48,3 +56,9 @@ def test_only_the_widget_layer_imports_ipywidgets(module):
 def test_the_rule_can_fail():
     assert imported("import matplotlib.pyplot as plt\nfrom ipywidgets import HTML\n") == {"matplotlib", "ipywidgets"}
     assert imported("from . import games\n") == set()
+
+
+def test_every_layer_has_modules():
+    """The globs above must find files, or the rules would pass vacuously."""
+    for layer in (MODELS, TABLES, READOUTS, FIGURES):
+        assert [m for m in layer if m.name != "__init__.py"], layer

@@ -16,7 +16,7 @@ def test_moving_the_slider_updates_sentence_and_figure():
     assert "NATO had <b>26</b> members" in w.message.value  # 19 + 7 on 29 March 2004
     assert w.figure_pane.value != before
     assert 'alt="Step chart of NATO' in w.figure_pane.value
-    assert list(w.point.get_xdata()) == [2004] and list(w.point.get_ydata()) == [26]
+    assert list(w.chart.point.get_xdata()) == [2004] and list(w.chart.point.get_ydata()) == [26]
 
 
 def test_a_year_with_no_accession_says_so():
@@ -25,7 +25,7 @@ def test_a_year_with_no_accession_says_so():
 
 
 def test_stable_css_classes_for_browser_tests():
-    view = NatoMembership().view
+    view = NatoMembership()
     assert {"sin-widget", "sin-nato-membership"} <= set(view._dom_classes)
 
 

@@ -16,23 +16,44 @@ from __future__ import annotations
 
 import base64
 import io
+from contextlib import contextmanager
 from html import escape
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Iterator
 
 import ipywidgets as W
+import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
 from widgets.models.inputs import InputError
 
-#: Colour-blind-safe palette (Okabe and Ito, 2008).
+#: Colour-blind-safe palette (Okabe and Ito, 2008); also the style's colour cycle.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+
+#: The course's one matplotlib style (white face, constrained layout, Okabe-Ito, font sizes).
+STYLE = Path(__file__).with_name("course.mplstyle")
+
+
+@contextmanager
+def course_style() -> Iterator[None]:
+    """Draw inside this to get the course style without touching global settings."""
+    with matplotlib.rc_context(fname=str(STYLE)):
+        yield
 
 
 def new_figure(width: float = 6.4, height: float = 3.4) -> Figure:
     """A white-background figure that renders the same in light and dark mode."""
-    fig = Figure(figsize=(width, height), dpi=100, facecolor="white", layout="constrained")
+    with course_style():
+        return Figure(figsize=(width, height), dpi=100, facecolor="white", layout="constrained")
+
+
+def figure(draw: Callable, result, width: float = 6.4, height: float = 3.4) -> Figure:
+    """A chapter's static figure: the widget's own drawing of ``result``, in one call."""
+    fig = new_figure(width, height)
+    with course_style():
+        draw(fig, result)
     return fig
 
 

@@ -1,0 +1,169 @@
+"""The one component model: every course widget is a :class:`Component`.
+
+A component is three things, kept apart so that each can be tested and reused:
+
+1. a table of :class:`Control` rows (name, kind, label, default, range or choices);
+2. a **pure function** (``readout``) from the control values to a plain result,
+   the numbers and the sentence a student reads. It lives in
+   ``widgets.readouts.<chapter>`` and touches neither ipywidgets nor matplotlib,
+   so the same code can later run in the browser;
+3. a **drawing** (``draw``) in ``widgets.figures.<chapter>``: ``draw(fig, result)``
+   draws the whole figure and returns a chart whose ``dynamic`` artists move and
+   whose ``update(result)`` moves them. The chapters' static figures call the
+   same drawings.
+
+The base class builds the controls, lays them out above the figure and the
+sentence, redraws on every change through :func:`widgets.ui.guarded` (a bad value
+shows the model's sentence and the previous figure stays), and carries the CSS
+classes the tests use (``sin-widget``, ``sin-<name>``, ``sin-control``).
+A component displays itself: a notebook cell ends with ``NatoMembership(year=1999)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Mapping
+
+import ipywidgets as W
+
+from widgets import ui
+from widgets.models.inputs import InputError
+
+KINDS = ("int", "float", "range", "choice", "buttons", "multi", "text")
+
+
+@dataclass(frozen=True)
+class Control:
+    """One row of a component's control table.
+
+    ``bounds`` is ``(min, max, step)`` for the sliders (int, float, range);
+    ``choices`` lists the values, or ``(label, value)`` pairs, of a choice,
+    buttons or multi control, or is a function returning them (when they come
+    from a dataset). A text box hands its raw text to the readout, whose input
+    checks say what is wrong with it (a number box would silently drop text).
+    """
+
+    name: str
+    kind: str
+    label: str
+    default: Any
+    bounds: tuple[float, float, float] | None = None
+    choices: tuple | Callable[[], tuple] = ()
+    readout_format: str | None = None
+    width: str | None = None
+    label_width: str = "initial"
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"control {self.name!r}: kind must be one of {', '.join(KINDS)}; got {self.kind!r}")
+        if self.kind in ("int", "float", "range") and self.bounds is None:
+            raise ValueError(f"control {self.name!r}: a {self.kind} slider needs bounds (min, max, step)")
+        if self.kind in ("choice", "buttons", "multi") and not self.choices:
+            raise ValueError(f"control {self.name!r}: a {self.kind} control needs choices")
+
+    def make(self, value: Any) -> W.ValueWidget:
+        """The ipywidget for this row, showing ``value``."""
+        common: dict[str, Any] = {"description": self.label, "style": {"description_width": self.label_width}}
+        if self.width:
+            common["layout"] = W.Layout(width=self.width)
+        common.update(self.options)
+        if self.kind in ("int", "float", "range"):
+            lo, hi, step = self.bounds
+            cls = {"int": W.IntSlider, "float": W.FloatSlider, "range": W.IntRangeSlider}[self.kind]
+            if self.readout_format:
+                common["readout_format"] = self.readout_format
+            return cls(value=value, min=lo, max=hi, step=step, continuous_update=False, **common)
+        if self.kind == "text":
+            return W.Text(value=str(value), continuous_update=False, **common)
+        choices = self.choices() if callable(self.choices) else self.choices
+        cls = {"choice": W.Dropdown, "buttons": W.ToggleButtons, "multi": W.SelectMultiple}[self.kind]
+        return cls(options=list(choices), value=value, **common)
+
+
+class Component(W.VBox):
+    """Controls above a figure and a sentence; subclasses declare, the base wires.
+
+    Subclasses set ``name`` (the ``sin-<name>`` class), ``controls``, and either
+    ``readout`` and ``draw`` (the usual case: one figure, one sentence) or
+    override :meth:`setup` and :meth:`render` for more outputs. A readout result
+    has ``sentence`` (HTML: numbers in ``<b>``) and ``alt`` (the figure's alt text).
+    """
+
+    name: ClassVar[str]
+    controls: ClassVar[tuple[Control, ...]]
+    readout: ClassVar[Callable[..., Any] | None] = None
+    draw: ClassVar[Callable[..., Any] | None] = None
+    figsize: ClassVar[tuple[float, float]] = (6.4, 3.4)
+    #: reduce the figure to this many colours before encoding (busy flat figures)
+    colors: ClassVar[int | None] = None
+
+    def __init__(self, **values: Any):
+        table = {c.name: c for c in self.controls}
+        unknown = sorted(set(values) - set(table))
+        if unknown:
+            raise TypeError(
+                f"{type(self).__name__} has no control named {', '.join(unknown)}; it has {', '.join(table)}"
+            )
+        clashes = [name for name in table if hasattr(type(self), name)]
+        if clashes:
+            raise TypeError(f"control name {clashes[0]!r} clashes with an attribute of {type(self).__name__}")
+        super().__init__()
+        self.message = ui.Message()
+        self.figure_pane = ui.FigurePane()
+        start = {c.name: c.default for c in self.controls} | values
+        refused = None
+        try:
+            first = self.compute(start)
+        except InputError as exc:  # a notebook's starting value the models refuse
+            refused, start = str(exc), {c.name: c.default for c in self.controls}
+            first = self.compute(start)
+        self.inputs: dict[str, W.ValueWidget] = {}
+        for control in self.controls:
+            widget = control.make(start[control.name])
+            self.inputs[control.name] = widget
+            setattr(self, control.name, widget)
+        next(iter(self.inputs.values())).add_class("sin-control")
+        self.children = [
+            W.HBox(list(self.inputs.values()), layout=W.Layout(flex_flow="row wrap")),
+            *self.outputs(),
+        ]
+        self.add_class("sin-widget")
+        self.add_class(f"sin-{self.name}")
+        self.setup(first)
+        ui.guarded(self.message, lambda: self.render(first))
+        if refused:
+            self.message.warn(f"Starting values refused: {refused}")
+        for control_name, widget in self.inputs.items():
+            widget.observe(lambda change, n=control_name: self.refresh(n), names="value")
+
+    # -- what a subclass may override -------------------------------------------------
+    def outputs(self) -> list[W.Widget]:
+        """The output widgets under the controls, in order."""
+        return [self.figure_pane, self.message]
+
+    def compute(self, values: Mapping[str, Any]) -> Any:
+        """The pure readout for these control values (raises InputError on bad input)."""
+        return type(self).readout(**values)
+
+    def setup(self, result: Any) -> None:
+        """Draw the figure once; later changes move only its dynamic artists."""
+        self.fig = ui.new_figure(*self.figsize)
+        with ui.course_style():
+            self.chart = type(self).draw(self.fig, result)
+        self.blitter = ui.Blitter(self.fig, self.chart.dynamic, colors=self.colors)
+
+    def render(self, result: Any) -> None:
+        """Show ``result``: move the chart's artists, the figure, the sentence."""
+        self.chart.update(result)
+        self.figure_pane.show_png(self.blitter.png(), alt=result.alt)
+        self.message.say(result.sentence)
+
+    # -- the wiring ----------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """The controls' current values, by name."""
+        return {name: widget.value for name, widget in self.inputs.items()}
+
+    def refresh(self, changed: str | None = None) -> bool:
+        """Recompute and redraw; a bad value shows its sentence, the figure stays."""
+        return ui.guarded(self.message, lambda: self.render(self.compute(self.values())))
