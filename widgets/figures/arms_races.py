@@ -28,12 +28,9 @@ class RaceChart:
         (self.line_x,) = ax_t.plot([], [], color=ui.PALETTE[0], lw=2, label="x(t): state X")
         (self.line_y,) = ax_t.plot([], [], color=ui.PALETTE[1], lw=2, ls="--", label="y(t): state Y")
         ax_t.axhline(0, color="#777", lw=0.8)
-        ax_t.set_xlim(0, T_MAX)
-        ax_t.set_ylim(*LEVEL_LIM)
-        ax_t.set_xlabel("Time (hypothetical years)")
+        ax_t.set(xlim=(0, T_MAX), ylim=LEVEL_LIM, xlabel="Time (hypothetical years)")
         ax_t.set_ylabel("Arms level (arbitrary units)")
         ax_t.set_title("Arms levels over time", fontsize=10)
-        ax_t.grid(alpha=0.3)
         ax_t.legend(loc="upper left", fontsize=8)
 
         (self.null_x,) = ax_p.plot([], [], color=ui.PALETTE[0], lw=1.5, label="dx/dt = 0 (X content)")
@@ -43,13 +40,12 @@ class RaceChart:
         (self.eq_point,) = ax_p.plot([], [], "o", color=ui.PALETTE[3], ms=9, label="equilibrium")
         ax_p.axhline(0, color="#777", lw=0.8)
         ax_p.axvline(0, color="#777", lw=0.8)
-        ax_p.set_xlim(*LEVEL_LIM)
-        ax_p.set_ylim(*LEVEL_LIM)
-        ax_p.set_xlabel("x: X's arms level (units)")
+        ax_p.set(xlim=LEVEL_LIM, ylim=LEVEL_LIM, xlabel="x: X's arms level (units)")
         ax_p.set_ylabel("y: Y's arms level (units)")
         ax_p.set_title("Phase plane", fontsize=10)
-        ax_p.grid(alpha=0.3)
         ax_p.legend(loc="upper right", fontsize=7)
+        for ax in (ax_t, ax_p):
+            ax.grid(alpha=0.3)
         self.dynamic = [self.line_x, self.line_y, self.null_x, self.null_y, self.path, self.start, self.eq_point]
         self.update(readout)
 
