@@ -34,6 +34,9 @@ def names(cell):
         ("S/RES/2669 (2022)", 12, 0, 3, {"China", "India", "Russia"}, set(), True),
         # S/PV.6627: "9 votes in favour, 2 votes against and 4 abstentions"; against China, Russian Federation.
         ("S/2011/612", 9, 2, 4, {"Brazil", "India", "Lebanon", "South Africa"}, {"China", "Russia"}, False),
+        # SC/8821 (research report 5a): "adopted resolution 1706 (2006) by a vote of 12 in favour with 3
+        # abstentions (China, Qatar, Russian Federation)"; USUN cable 06USUNNEWYORK1703: "12-0-3".
+        ("S/RES/1706 (2006)", 12, 0, 3, {"China", "Qatar", "Russia"}, set(), True),
         # SC/6686: "14-0-1 (China)".
         ("S/RES/1244 (1999)", 14, 0, 1, {"China"}, set(), True),
         # SC/12545: 11 affirmative, abstentions Angola and China, negative Russian Federation and Venezuela.
@@ -71,7 +74,7 @@ def test_recorded_votes_match_the_sources(votes, document, yes, no, abstain, abs
 
 
 def test_rows_resting_on_wikipedia_alone_or_disputed_are_left_out(votes):
-    for document in ("S/RES/918 (1994)", "S/RES/836 (1993)", "S/RES/819 (1993)", "S/RES/1706 (2006)"):
+    for document in ("S/RES/918 (1994)", "S/RES/836 (1993)", "S/RES/819 (1993)"):
         assert document not in votes.index
     assert not any("WIKI" in s for s in votes["source"])
 

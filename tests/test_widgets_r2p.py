@@ -87,10 +87,12 @@ def test_timeline_counts_follow_the_slider():
     # Hand count to 1999: 912, 929 (1994) and 1244 (1999) adopted; the Kosovo draft S/1999/328 not adopted.
     assert "<b>3</b> adopted resolutions (0 with a confirmed reference to R2P) and <b>1</b> drafts" in w.message.value
     w.year.value = 2011
-    # Adopted to 2011: 912, 929, 1244, 1593, 1674, 1769, 1970, 1973, 1975 = 9; R2P: 1674, 1970, 1973, 1975;
-    # not adopted: S/1999/328, S/2007/14 and S/2011/612.
-    assert "<b>9</b> adopted resolutions (4 with" in w.message.value and "<b>3</b> drafts" in w.message.value
-    assert len(w.chart.vetoed_pts.get_offsets()) == 3 and len(w.chart.r2p_pts.get_offsets()) == 4
+    # Adopted to 2011: 912, 929, 1244, 1593, 1674, 1706, 1769, 1970, 1973, 1975 = 10; R2P: 1674, 1706, 1970,
+    # 1973, 1975; not adopted: S/1999/328, S/2007/14 and S/2011/612.
+    assert "<b>10</b> adopted resolutions (5 with" in w.message.value and "<b>3</b> drafts" in w.message.value
+    assert len(w.chart.vetoed_pts.get_offsets()) == 3 and len(w.chart.r2p_pts.get_offsets()) == 5
+    w.year.value = 2006
+    assert "Votes in 2006: S/RES/1674 (2006), S/RES/1706 (2006)." in w.message.value
     w.year.value = 2026  # the slider reaches the dataset's as-of year
     assert "No vote in the dataset in 2026" in w.message.value
 
