@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import io
 from contextlib import contextmanager
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Callable, Iterator
@@ -50,11 +51,36 @@ def new_figure(width: float = 6.4, height: float = 3.4) -> Figure:
 
 
 def figure(draw: Callable, result, width: float = 6.4, height: float = 3.4) -> Figure:
-    """A chapter's static figure: the widget's own drawing of ``result``, in one call."""
+    """A chapter's static figure: the widget's own drawing of ``result``, in one call.
+
+    A notebook cell that ends with this call shows the figure as a PNG output
+    (what the site's captioned figure needs), also when pyplot was never imported.
+    """
     fig = new_figure(width, height)
     with course_style():
         draw(fig, result)
+    _show_figures_in_ipython()
     return fig
+
+
+def _show_figures_in_ipython() -> None:
+    """Let IPython display a Figure as PNG, as the inline backend does (bbox 'tight').
+
+    The inline backend registers this formatter only when pyplot is imported; the
+    course draws with the object API, so without this a figure cell would save
+    only its text repr ("<Figure size ...>") and the page would lose the figure.
+    """
+    try:
+        from IPython import get_ipython
+        from IPython.core.pylabtools import print_figure
+    except ImportError:  # pragma: no cover - IPython is a dependency of ipywidgets
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    png = shell.display_formatter.formatters["image/png"]
+    if Figure not in png.type_printers:
+        png.for_type(Figure, partial(print_figure, fmt="png", base64=True, bbox_inches="tight"))
 
 
 def source_note(fig: Figure, text: str) -> None:
