@@ -12,7 +12,8 @@ from widgets import ui
 from widgets.component import Component, Control
 from widgets.figures.alliances import WavesChart, draw_deterrence_line, draw_network, draw_waves
 from widgets.readouts.alliances import extended_deterrence, network_in, waves_by
-from widgets.tables.alliances import START, last_year, nato_first_year, network_states
+from widgets.tables.alliances import START, last_year, network_states
+from widgets.tables.orientation import span as nato_span
 
 LAST = last_year()
 
@@ -39,7 +40,7 @@ class NatoWaves(Component):
     """Year slider -> NATO's members as a strip chart by enlargement wave, joined ones highlighted."""
 
     name = "nato-waves"
-    controls = (Control("year", "int", "Year", 1999, bounds=(nato_first_year(), LAST, 1)),)
+    controls = (Control("year", "int", "Year", 1999, bounds=(*nato_span(), 1)),)  # founding to the data's year
     readout = waves_by
     draw = draw_waves
 

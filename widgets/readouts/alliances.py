@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from widgets.models import alliance_deterrence, alliance_network, membership
+from widgets.models import alliance_deterrence, alliance_network
 from widgets.models.alliance_deterrence import ThresholdStatus
+from widgets.readouts.orientation import nato_membership
 from widgets.tables import alliances as tables
 
 Point = tuple[float, float]
@@ -94,12 +95,10 @@ class NatoWavesReadout:
 
 def waves_by(year: int) -> NatoWavesReadout:
     """NATO's members at the end of ``year``, and the enlargement waves reached by then."""
-    table = tables.nato_members()
-    count = membership.members_at_end_of(table["accession_date"], year)
-    year = int(year)
+    at = nato_membership(year)  # counted as the orientation chapter counts them
+    year, count, joined = at.year, at.members, at.joined
     waves = tables.nato_waves()
     reached = tuple(wave for wave, _ in waves if wave <= year)
-    joined = tuple(membership.joined_in(table, year))
     latest = f" The latest wave by then was {reached[-1]}." if reached else ""
     news = f" Joined in {year}: {', '.join(joined)}." if joined else ""
     total = sum(len(names) for _, names in waves)

@@ -78,16 +78,6 @@ def _nato() -> pd.DataFrame:
     return data.load("nato_members").sort_values(["accession_date", "country"]).reset_index(drop=True)
 
 
-def nato_members() -> pd.DataFrame:
-    """NATO's members in order of accession (then name); a copy, safe to change."""
-    return _nato().copy()
-
-
-def nato_first_year() -> int:
-    """The year of NATO's founding, from the first accession date."""
-    return int(pd.to_datetime(_nato()["accession_date"]).dt.year.min())
-
-
 @lru_cache(maxsize=1)
 def nato_waves() -> tuple[tuple[int, tuple[str, ...]], ...]:
     """(year of the enlargement wave, its members in order of accession and name)."""
