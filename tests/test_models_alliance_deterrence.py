@@ -2,7 +2,12 @@
 
 import pytest
 
-from widgets.models.alliance_deterrence import Deterrence, defence_from_probability, deterrence
+from widgets.models.alliance_deterrence import (
+    AllianceDeterrenceResult,
+    ThresholdStatus,
+    defence_from_probability,
+    deterrence,
+)
 from widgets.models import alliance_deterrence
 from widgets.models.inputs import InputError
 
@@ -12,7 +17,7 @@ def test_hand_worked_example_deterrence_fails():
     # EU = 0.4 * 100 - 35 = 5 > 0, so not deterred; margin = -5.
     # r* = (100/2 - 35) / (100 * (1/2 - 1/3)) = 15 / (50/3) = 0.9.
     result = deterrence(prize=100, defender=1, ally=1, reliability=0.6, cost=35)
-    assert isinstance(result, Deterrence)
+    assert isinstance(result, AllianceDeterrenceResult)
     assert result.win_alone == pytest.approx(0.5)
     assert result.win_with_ally == pytest.approx(1 / 3)
     assert result.win_expected == pytest.approx(0.4)
@@ -21,6 +26,7 @@ def test_hand_worked_example_deterrence_fails():
     assert result.deterred is False
     assert result.threshold == pytest.approx(0.9)
     assert result.threshold_status == "within"
+    assert result.threshold_status is ThresholdStatus.WITHIN  # a StrEnum: equal to its string too
 
 
 def test_hand_worked_example_with_unequal_strengths():

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
+from enum import StrEnum
+from pathlib import Path
+
 import numpy as np
 import pytest
+from helpers import read_notebook
 
+from widgets import data
 from widgets.alliances import AllianceDeterrence, AllianceNetwork, NatoWaves
 from widgets.check import check
 from widgets.exercises import alliances as ex
 from widgets.models import alliance_deterrence, alliance_network
+from widgets.models.inputs import InputError
+from widgets.readouts import alliances as readouts
+from widgets.tables import alliances as alliance_tables
+from widgets.tables.alliances import network_tables
 
 
 def _segments(widget, label):
-    return len(widget.lines[label][1].get_segments())
+    return len(widget.chart.lines[label][1].get_segments())
 
 
 # --- the alliance network ---------------------------------------------------------
@@ -31,13 +41,13 @@ def test_network_year_slider_changes_counts_links_and_figure():
     assert _segments(w, "NATO") == 66 and _segments(w, "Warsaw Pact") == 0
     before = w.figure_pane.value
     w.year.value = 1960
-    graph = alliance_network.graph_for_year(w.members, 1960)
+    graph = alliance_network.graph_for_year(network_tables()[0], 1960)
     states, links = alliance_network.counts(graph)
     assert f"<b>{states}</b> states and <b>{links}</b> links" in w.message.value
     assert _segments(w, "Warsaw Pact") == 28  # 8 members, all still in: 8·7/2
     assert _segments(w, "NATO") == 15 * 14 // 2  # 15 members by 1955
     assert w.figure_pane.value != before and 'alt="Network of alliance links in 1960' in w.figure_pane.value
-    assert len(w.nodes.get_offsets()) == states
+    assert len(w.chart.nodes.get_offsets()) == states
 
 
 def test_network_state_menu_lists_commitments():
@@ -45,11 +55,11 @@ def test_network_state_menu_lists_commitments():
     assert "belongs to 2 arrangement(s): CENTO; SEATO" in w.message.value
     w.state.value = "Iraq"  # left CENTO in 1959
     assert "<b>Iraq</b> has no alliance in the dataset in 1970" in w.message.value
-    assert len(w.partners.get_offsets()) == 0
+    assert len(w.chart.partners.get_offsets()) == 0
     w.year.value = 1956
     assert "belongs to 1 arrangement(s): CENTO" in w.message.value
     # CENTO in 1956: Türkiye, Iraq, United Kingdom, Pakistan, Iran -> 4 partners
-    assert len(w.partners.get_offsets()) == 4
+    assert len(w.chart.partners.get_offsets()) == 4
 
 
 def test_network_bad_state_shows_the_models_message_and_keeps_the_figure():
@@ -76,15 +86,15 @@ def test_waves_slider_greys_out_later_waves():
     w = NatoWaves(year=1999)
     assert "<b>19</b> members in <b>5</b> wave(s)" in w.message.value  # 1949, 52, 55, 82, 99
     assert "Czechia, Hungary, Poland" in w.message.value
-    hidden = [wave for wave, band in w.covers if band.get_visible()]
+    hidden = [wave for wave, band in w.chart.covers if band.get_visible()]
     assert hidden == [2004, 2009, 2017, 2020, 2023, 2024]
     before = w.figure_pane.value
     w.year.value = 1952
     assert "<b>14</b> members in <b>2</b> wave(s)" in w.message.value
-    assert [wave for wave, band in w.covers if not band.get_visible()] == [1949, 1952]
+    assert [wave for wave, band in w.chart.covers if not band.get_visible()] == [1949, 1952]
     assert w.figure_pane.value != before
     w.year.value = 2026
-    assert "<b>32</b> members" in w.message.value and not any(b.get_visible() for _, b in w.covers)
+    assert "<b>32</b> members" in w.message.value and not any(b.get_visible() for _, b in w.chart.covers)
 
 
 def test_waves_bad_year_shows_a_message():
@@ -102,17 +112,17 @@ def test_deterrence_reliability_slider_crosses_the_threshold():
     # p0 = 1/1.5, p1 = 1/3.5; r* = (2/3 - 0.4) / (2/3 - 2/7) = 0.70; at r = 0.5 EU = 0.5·(2/7 + 2/3) - 0.4
     assert "<b>not</b> deterred" in w.message.value
     assert "EU(attack) = <b>0.08</b>" in w.message.value and "r* = <b>0.70</b>" in w.message.value
-    assert w.threshold.get_xdata()[0] == pytest.approx(0.7)
+    assert w.chart.threshold.get_xdata()[0] == pytest.approx(0.7)
     before = w.figure_pane.value
     w.reliability.value = 0.9
     assert "is deterred" in w.message.value and "margin (0 − EU) = <b>0.08</b>" in w.message.value
-    assert list(w.point.get_xdata()) == [0.9] and w.point.get_ydata()[0] == pytest.approx(
+    assert list(w.chart.point.get_xdata()) == [0.9] and w.chart.point.get_ydata()[0] == pytest.approx(
         0.9 * 2 / 7 + 0.1 * 2 / 3 - 0.4, abs=1e-9
     )
     assert w.figure_pane.value != before
     assert "honour its commitment with probability 0.90" in w.explanation.value
     # the plotted line is the model's EU at every r
-    r, eu = w.curve.get_data()
+    r, eu = w.chart.curve.get_data()
     model = [alliance_deterrence.deterrence(1.0, 0.5, 2.0, x, 0.4).attack_value for x in r[::25]]
     assert np.allclose(eu[::25], model)
 
@@ -120,7 +130,7 @@ def test_deterrence_reliability_slider_crosses_the_threshold():
 def test_deterrence_other_controls_move_the_threshold():
     w = AllianceDeterrence(ally=2.0, reliability=0.5, cost=0.4, prize=1.0, defender=0.5)
     w.cost.value = 0.8  # war costs more than the whole prize is worth alone: deterred at any r
-    assert "Deterred at every reliability" in w.message.value and not w.threshold.get_visible()
+    assert "Deterred at every reliability" in w.message.value and not w.chart.threshold.get_visible()
     w.cost.value = 0.4
     w.ally.value = 0.0
     assert "reliability changes nothing" in w.message.value
@@ -129,16 +139,19 @@ def test_deterrence_other_controls_move_the_threshold():
 def test_deterrence_bad_prize_shows_the_models_message():
     w = AllianceDeterrence()
     figure = w.figure_pane.value
-    w.prize.value = -1.0
+    w.prize.value = "-1"  # a text box: the readout gets the raw text
     assert "the value of the prize V must be" in w.message.value and 'role="alert"' in w.message.value
     assert w.figure_pane.value == figure
-    w.prize.value = 1.0
+    w.prize.value = "ten"  # a number box would have dropped this silently
+    assert "the value of the prize V must be a number; got &#x27;ten&#x27;" in w.message.value
+    assert w.figure_pane.value == figure
+    w.prize.value = "1"
     assert "EU(attack)" in w.message.value
 
 
 def test_deterrence_large_prize_widens_the_axis():
     w = AllianceDeterrence(prize=10.0, ally=0.5, defender=0.0, cost=0.0)
-    assert w.ax.get_ylim()[1] >= 10.0
+    assert w.chart.ax.get_ylim()[1] >= 10.0
 
 
 def test_views_have_stable_css_classes():
@@ -147,7 +160,7 @@ def test_views_have_stable_css_classes():
         (NatoWaves, "nato-waves"),
         (AllianceDeterrence, "alliance-deterrence"),
     ):
-        assert {"sin-widget", f"sin-{name}"} <= set(cls().view._dom_classes)
+        assert {"sin-widget", f"sin-{name}"} <= set(cls()._dom_classes)
 
 
 def test_exercise_answers_check():
@@ -161,3 +174,65 @@ def test_exercise_answers_check():
     # reliabilities uniform on [0, 1]: the attacked ones average r*/2 = 0.4125 (all: 0.5).
     assert check("alliances-selection", 0.41).correct is True
     assert check("alliances-selection", 0.5).correct is False
+
+
+# --- the pure readouts and the derived tables (no ipywidgets, no matplotlib) -----------
+
+
+def _plain(value) -> bool:
+    """Only the values the browser will receive: numbers, strings, bools, None and containers of them."""
+    if dataclasses.is_dataclass(value):
+        return all(_plain(getattr(value, f.name)) for f in dataclasses.fields(value))
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return value is None or type(value) in (int, float, str, bool) or isinstance(value, StrEnum)
+
+
+def test_readouts_return_plain_values_and_the_widgets_sentences():
+    net = readouts.network_in(year=1950, state="United States")
+    assert (net.states, net.links) == (31, 256)  # by hand: see the first network test
+    assert net.held == ("NATO", "Rio Treaty / TIAR") and len(net.partner_points) == len(net.partners) == 30
+    assert sum(len(ends) for ends in net.segments.values()) == 66 + 190  # no link shared by two groups in 1950
+    waves = readouts.waves_by(1999)
+    assert (waves.members, waves.reached) == (19, (1949, 1952, 1955, 1982, 1999))
+    assert waves.joined == ("Czechia", "Hungary", "Poland")
+    assert "NATO's 32 members listed by enlargement wave from 1949 to 2024" in waves.alt
+    det = readouts.extended_deterrence(reliability=0.5, ally=2.0, cost=0.4, defender=0.5, prize="1")
+    assert det.threshold == pytest.approx(0.7) and det.threshold_status == "within"  # r* by hand, above
+    assert det.ends == pytest.approx((2 / 3 - 0.4, 2 / 7 - 0.4)) and len(det.curve[0]) == 101
+    for readout in (net, waves, det):
+        assert _plain(readout), type(readout).__name__
+        assert readout.sentence and readout.alt
+    assert not _plain({"x": np.float64(1.0)})  # the check can fail
+
+
+def test_readouts_refuse_bad_input_with_the_models_sentence():
+    with pytest.raises(InputError, match="does not appear in the membership table"):
+        readouts.network_in(year=1960, state="Atlantis")
+    with pytest.raises(InputError, match="whole year"):
+        readouts.waves_by(1999.5)
+    with pytest.raises(InputError, match="the value of the prize V must be a number"):
+        readouts.extended_deterrence(reliability=0.5, ally=2.0, cost=0.4, defender=0.5, prize="ten")
+
+
+def test_timeline_spans_match_the_caption():
+    spans = {s.short_name: s for s in alliance_tables.arrangement_spans()}
+    assert len(spans) == 17  # the dataset's description: seventeen arrangements
+    # the figure's alt text: Warsaw Pact 1955-1991, SEATO 1954-1977, CENTO 1955-1979, US-Japan (1951) 1951-1960
+    assert (spans["Warsaw Pact"].start, spans["Warsaw Pact"].end, spans["Warsaw Pact"].exists) == (1955, 1991, False)
+    assert (spans["SEATO"].start, spans["SEATO"].end) == (1954, 1977)
+    assert (spans["CENTO"].start, spans["CENTO"].end) == (1955, 1979)
+    assert spans["NATO"].exists and spans["NATO"].end == data.as_of("alliances").year
+    starts = [s.start for s in alliance_tables.arrangement_spans()]
+    assert starts == sorted(starts)
+
+
+def test_the_static_figure_cell_saves_its_image():
+    """A captioned figure cell must save a PNG, or the page loses the figure (drawn without pyplot)."""
+    nb = read_notebook(Path(__file__).resolve().parents[1] / "chapters" / "alliances.ipynb")
+    figures = [c for c in nb.cells if c.cell_type == "code" and "figure" in c.metadata.get("mystnb", {})]
+    assert figures, "the chapter has a captioned figure"
+    for cell in figures:
+        assert any("image/png" in out.get("data", {}) for out in cell.outputs), cell.source[:80]

@@ -2,6 +2,7 @@
 
 from widgets.check import Exercise
 from widgets.models import alliance_deterrence, alliance_network
+from widgets.tables.alliances import network_tables
 
 #: The network exercise's year and the two arrangements it compares.
 NETWORK_YEAR = 1960
@@ -39,8 +40,6 @@ ARTICLES = {
 
 def pairs_by_arrangement(year: int) -> dict[str, int]:
     """Linked pairs each arrangement supplies in ``year``: n(n-1)/2 for its n active members."""
-    from widgets.alliances import network_tables
-
     members, _ = network_tables()
     active = members[(members["joined_year"] <= year) & (members["left_year"].isna() | (members["left_year"] > year))]
     n = active.groupby("alliance_id")["iso3"].nunique()
@@ -64,8 +63,6 @@ def observed_honour_rate() -> float:
 
 def links_in(year: int) -> int:
     """Number of linked pairs in the chapter's network (the widget's arrangements) in ``year``."""
-    from widgets.alliances import network_tables
-
     members, _ = network_tables()
     return alliance_network.counts(alliance_network.graph_for_year(members, year))[1]
 

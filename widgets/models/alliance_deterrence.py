@@ -25,6 +25,7 @@ scale (only the ratios matter). The aggressor attacks only if attacking is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from widgets.models.inputs import InputError, non_negative, positive, probability
 
@@ -33,14 +34,23 @@ from widgets.models.inputs import InputError, non_negative, positive, probabilit
 _TIE = 1e-12
 
 
+class ThresholdStatus(StrEnum):
+    """How to read the threshold r* (each compares equal to its string)."""
+
+    WITHIN = "within"  # 0 <= r* <= 1: the ally's credibility decides
+    ALWAYS = "always"  # r* < 0: deterred even if the ally never fights
+    NEVER = "never"  # r* > 1: not deterred even by a certain ally
+    NO_ALLY = "no_ally"  # A = 0: reliability makes no difference
+
+
 @dataclass(frozen=True)
-class Deterrence:
+class AllianceDeterrenceResult:
     """The aggressor's calculation and its verdict.
 
     ``margin`` is status quo minus attack (0 − EU): positive means deterred by
     that much. ``threshold`` is the reliability r* at which deterrence starts
     (deterred for every r ≥ r*); it is ``None`` when the ally has no strength.
-    ``threshold_status`` says how to read it:
+    ``threshold_status`` (a :class:`ThresholdStatus`) says how to read it:
 
     * ``"within"``: 0 ≤ r* ≤ 1, the ally's credibility decides;
     * ``"always"``: r* < 0, deterred even if the ally never fights;
@@ -55,7 +65,7 @@ class Deterrence:
     deterred: bool
     margin: float
     threshold: float | None
-    threshold_status: str
+    threshold_status: ThresholdStatus
     explanation: str
 
 
@@ -82,7 +92,7 @@ def deterrence(
     reliability: float,
     cost: float,
     aggressor: float = 1.0,
-) -> Deterrence:
+) -> AllianceDeterrenceResult:
     """Expected value of attacking, whether the aggressor is deterred, and r*.
 
     ``prize`` V > 0, ``defender`` D ≥ 0, ``ally`` A ≥ 0, ``reliability`` r in [0, 1],
@@ -104,14 +114,19 @@ def deterrence(
     deterred = eu <= _TIE * v
 
     if big_a == 0.0:
-        threshold, status = None, "no_ally"
+        threshold, status = None, ThresholdStatus.NO_ALLY
     else:
         threshold = (v * p0 - c) / (v * (p0 - p1))
         # rounding must not turn r* = 1 (or 0) into "never" (or "always")
-        status = "always" if threshold < -_TIE else "never" if threshold > 1 + _TIE else "within"
+        if threshold < -_TIE:
+            status = ThresholdStatus.ALWAYS
+        elif threshold > 1 + _TIE:
+            status = ThresholdStatus.NEVER
+        else:
+            status = ThresholdStatus.WITHIN
 
     text = _explain(v, d, big_a, r, c, a, p0, p1, win, eu, deterred, threshold, status)
-    return Deterrence(p0, p1, win, eu, deterred, -eu, threshold, status, text)
+    return AllianceDeterrenceResult(p0, p1, win, eu, deterred, -eu, threshold, status, text)
 
 
 def _explain(v, d, big_a, r, c, a, p0, p1, win, eu, deterred, threshold, status) -> str:
@@ -132,17 +147,17 @@ def _explain(v, d, big_a, r, c, a, p0, p1, win, eu, deterred, threshold, status)
         f"Attacking is worth {win:.2f} × {v:g} − {c:g} = {eu:.2f} against 0 for keeping the peace, "
         + ("so the aggressor is deterred." if deterred else "so deterrence fails.")
     )
-    if status == "within":
+    if status == ThresholdStatus.WITHIN:
         parts.append(f"Deterrence holds whenever the ally is believed with probability at least {threshold:.2f}.")
-    elif status == "always":
+    elif status == ThresholdStatus.ALWAYS:
         parts.append("The cost of war deters the aggressor even if the ally is sure to stay out.")
-    elif status == "never":
+    elif status == ThresholdStatus.NEVER:
         parts.append("Even an ally certain to fight would not be enough: the ally must be stronger, or war costlier.")
     return " ".join(parts)
 
 
 @dataclass(frozen=True)
-class Selection:
+class WartimeSelectionResult:
     """What a researcher who studies only the wars that happened would see.
 
     ``attacked`` is the share of protected states that are attacked; ``all_mean`` the
@@ -156,7 +171,7 @@ class Selection:
     observed_mean: float | None
 
 
-def wartime_selection(reliabilities, threshold: float) -> Selection:
+def wartime_selection(reliabilities, threshold: float) -> WartimeSelectionResult:
     """Selection effect: which alliances end up in the record of wars.
 
     Why: the model's ``r`` is the aggressor's belief *before* it decides, while studies
@@ -175,7 +190,7 @@ def wartime_selection(reliabilities, threshold: float) -> Selection:
         raise InputError("give at least one reliability (a number between 0 and 1)")
     t = float(threshold)
     tested = [x for x in values if x < t]
-    return Selection(
+    return WartimeSelectionResult(
         attacked=len(tested) / len(values),
         all_mean=sum(values) / len(values),
         observed_mean=(sum(tested) / len(tested)) if tested else None,
