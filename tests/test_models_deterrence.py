@@ -10,16 +10,20 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from widgets.models.deterrence import (
+    GameOutcome,
+    ScreeningCase,
+    SignalKind,
+    ThresholdCase,
     brinkmanship,
     chicken,
     costly_signal,
     deterrence_calculus,
     deterrence_curve,
-    deterrence_game,
+    deterrence_tree,
     screening,
     solve_deterrence_game,
 )
-from widgets.models.games import Decision, solve_2x2
+from widgets.models.games import DecisionNode, IndifferenceError, solve_2x2
 from widgets.models.inputs import InputError
 
 # ============================================================ 1. deterrence calculus
@@ -185,8 +189,8 @@ def test_numeric_strings_are_accepted():
 
 
 def test_game_tree_shape():
-    root = deterrence_game()
-    assert isinstance(root, Decision) and root.name == "Challenger's move"
+    root = deterrence_tree()
+    assert isinstance(root, DecisionNode) and root.name == "Challenger's move"
     assert [a for a, _ in root.moves] == ["Status quo", "Challenge"]
 
 
@@ -259,7 +263,7 @@ def test_deterred_without_any_threat():
     ],
 )
 def test_game_ties_raise_naming_player_and_node(kwargs, message):
-    with pytest.raises(InputError, match=message):
+    with pytest.raises(IndifferenceError, match=message):
         solve_deterrence_game(**kwargs)
 
 
@@ -273,8 +277,17 @@ def test_game_ties_raise_naming_player_and_node(kwargs, message):
     ],
 )
 def test_game_payoff_errors(kwargs, message):
-    with pytest.raises(InputError, match=message):
+    with pytest.raises(InputError, match=message) as caught:
         solve_deterrence_game(**kwargs)
+    assert not isinstance(caught.value, IndifferenceError)  # a bad entry is not a tie
+
+
+def test_labels_are_string_enums_equal_to_their_text():
+    assert solve_deterrence_game(war=(0.5, -3)).outcome is GameOutcome.CONCESSION == "Defender concedes"
+    assert deterrence_calculus(0.5, 10, 2, 8, 0.5).threshold_case is ThresholdCase.INTERIOR == "interior"
+    assert screening(0.5, 0, 1, 1).threshold_case is ScreeningCase.UNDEFINED == "undefined"
+    assert costly_signal(" Sunk ", 2, 1, 4).kind is SignalKind.SUNK == "sunk"
+    assert f"{GameOutcome.WAR}" == "War"  # formats as its text in sentences
 
 
 # ------------------------------------------------------------ incomplete information

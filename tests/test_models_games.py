@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from widgets.models.games import Decision, Game2x2, Leaf, backward_induction, solve_2x2
+from widgets.models.games import DecisionNode, Game2x2, IndifferenceError, Leaf, backward_induction, solve_2x2
 from widgets.models.inputs import InputError
 
 # Named games. Row payoffs A, column payoffs B; A[i][j]: row plays i, column j.
@@ -254,14 +254,14 @@ PLAYERS = ("Entrant", "Incumbent")
 
 
 def entry_game(fight=(-1, -1), accommodate=(1, 1), out=(0, 2)):
-    return Decision(
+    return DecisionNode(
         "Entrant",
         0,
         (
             ("Out", Leaf("Stay out", out)),
             (
                 "In",
-                Decision(
+                DecisionNode(
                     "Incumbent",
                     1,
                     (("Fight", Leaf("Price war", fight)), ("Accommodate", Leaf("Share market", accommodate))),
@@ -291,21 +291,21 @@ def test_entry_game_credible_threat_records_off_path_choice():
 def test_three_moves_and_three_players():
     # C picks the leaf best for C among (3, 1, 2) -> "c1"; B compares "b" (B gets 4)
     # with C's choice (B gets 5) -> goes to C; A compares "a" (A gets 6) with 7 -> B.
-    tree = Decision(
+    tree = DecisionNode(
         "A",
         0,
         (
             ("stop", Leaf("a", (6, 0, 0))),
             (
                 "go",
-                Decision(
+                DecisionNode(
                     "B",
                     1,
                     (
                         ("stop", Leaf("b", (0, 4, 0))),
                         (
                             "go",
-                            Decision(
+                            DecisionNode(
                                 "C",
                                 2,
                                 (
@@ -326,13 +326,15 @@ def test_three_moves_and_three_players():
 
 def test_tie_between_best_moves_raises_naming_player_and_node():
     # Incumbent gets 1 from both Fight and Accommodate.
-    with pytest.raises(InputError, match="Incumbent is indifferent at 'Incumbent' between Fight and Accommodate"):
+    with pytest.raises(
+        IndifferenceError, match="Incumbent is indifferent at 'Incumbent' between Fight and Accommodate"
+    ):
         backward_induction(entry_game(fight=(-1, 1)), PLAYERS)
 
 
 def test_tie_below_the_best_move_is_harmless():
     # Mover gets 1, 1, 2: the tie is between two worse moves, so "c" is chosen.
-    tree = Decision("root", 0, (("a", Leaf("A", (1,))), ("b", Leaf("B", (1,))), ("c", Leaf("C", (2,)))))
+    tree = DecisionNode("root", 0, (("a", Leaf("A", (1,))), ("b", Leaf("B", (1,))), ("c", Leaf("C", (2,)))))
     assert backward_induction(tree, ("Solo",)).path == ("c",)
 
 
@@ -347,16 +349,20 @@ def test_tie_in_the_other_players_payoff_is_harmless():
     [
         (Leaf("end", (1,)), ("A", "B"), "needs one payoff per player"),
         (Leaf("end", (1, "lots")), ("A", "B"), "B's payoff at 'end' must be a number"),
-        (Decision("n", 2, (("a", Leaf("x", (0, 0))),)), ("A", "B"), "player number from 0 to 1"),
-        (Decision("n", True, (("a", Leaf("x", (0, 0))),)), ("A", "B"), "player number"),
-        (Decision("n", 0, ()), ("A", "B"), "at least one move"),
-        (Decision("n", 0, (("a", Leaf("x", (0, 0))), ("a", Leaf("y", (1, 1))))), ("A", "B"), "same action name twice"),
+        (DecisionNode("n", 2, (("a", Leaf("x", (0, 0))),)), ("A", "B"), "player number from 0 to 1"),
+        (DecisionNode("n", True, (("a", Leaf("x", (0, 0))),)), ("A", "B"), "player number"),
+        (DecisionNode("n", 0, ()), ("A", "B"), "at least one move"),
         (
-            Decision("n", 0, (("a", Leaf("x", (0, 0))), ("b", Leaf("x", (1, 1))))),
+            DecisionNode("n", 0, (("a", Leaf("x", (0, 0))), ("a", Leaf("y", (1, 1))))),
+            ("A", "B"),
+            "same action name twice",
+        ),
+        (
+            DecisionNode("n", 0, (("a", Leaf("x", (0, 0))), ("b", Leaf("x", (1, 1))))),
             ("A", "B"),
             "Two nodes are called 'x'",
         ),
-        (Decision("n", 0, (("a", (0, 0)),)), ("A", "B"), "built from Leaf and Decision"),
+        (DecisionNode("n", 0, (("a", (0, 0)),)), ("A", "B"), "built from Leaf and Decision"),
         (Leaf("end", (1,)), "A", "players must be a list"),
     ],
 )

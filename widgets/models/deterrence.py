@@ -7,17 +7,45 @@ Shared assumptions: one challenger and one defender; payoffs are in a single
 common unit ("utility"); players maximise expected payoff; no payoff is
 observed with error. An exact indifference is reported as ``tie=True`` with an
 explanation rather than resolved in either direction.
+
+Names: each function returns a frozen ``…Result`` dataclass; the labels a caller
+compares (threshold cases, outcomes, signal kinds) are :class:`enum.StrEnum`
+members, equal to their strings ("interior", "War", "sunk").
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 
-from widgets.models.games import Decision, Game2x2, Leaf, backward_induction
+from widgets.models.games import DecisionNode, Game2x2, IndifferenceError, Leaf, backward_induction
 from widgets.models.inputs import InputError, count, non_negative, number, probability
+
+__all__ = [
+    "BrinkmanshipResult",
+    "CostlySignalResult",
+    "DeterrenceCalculusResult",
+    "DeterrenceCurveResult",
+    "DeterrenceGameResult",
+    "GameOutcome",
+    "IndifferenceError",
+    "InputError",
+    "ScreeningCase",
+    "ScreeningResult",
+    "SignalKind",
+    "ThresholdCase",
+    "brinkmanship",
+    "chicken",
+    "costly_signal",
+    "deterrence_calculus",
+    "deterrence_curve",
+    "deterrence_tree",
+    "screening",
+    "solve_deterrence_game",
+]
 
 _REL_TOL = 1e-9  # two expected values this close (relative to their size) count as a tie
 MAX_STEPS = 10_000
@@ -38,8 +66,17 @@ def _num(x: float) -> str:
 # --------------------------------------------------------------------------
 
 
+class ThresholdCase(StrEnum):
+    """Where the credibility threshold c* falls."""
+
+    INTERIOR = "interior"  # 0 <= c* <= 1: credibility above c* deters
+    ALWAYS_DETERRED = "always deterred"  # c* < 0
+    NEVER_DETERRED = "never deterred"  # c* > 1
+    UNDEFINED = "undefined"  # no punishment, so no threshold
+
+
 @dataclass(frozen=True)
-class DeterrenceCalculus:
+class DeterrenceCalculusResult:
     """The challenger's comparison and the credibility it takes to deter."""
 
     eu_attack: float
@@ -49,7 +86,7 @@ class DeterrenceCalculus:
     tie: bool
     threshold: float | None  # c* clipped to [0, 1]; None when punishment is 0
     threshold_raw: float | None  # c* before clipping
-    threshold_case: str  # "interior", "always deterred", "never deterred" or "undefined"
+    threshold_case: ThresholdCase
     explanation: str
 
 
@@ -59,7 +96,7 @@ def _credibility_threshold(unpunished: float, status_quo: float, punishment: flo
         return (
             None,
             None,
-            "undefined",
+            ThresholdCase.UNDEFINED,
             ("With no punishment, credibility changes nothing, so there is no credibility threshold."),
         )
     raw = (unpunished - status_quo) / punishment
@@ -67,7 +104,7 @@ def _credibility_threshold(unpunished: float, status_quo: float, punishment: flo
         return (
             0.0,
             raw,
-            "always deterred",
+            ThresholdCase.ALWAYS_DETERRED,
             (
                 "Deterrence holds even with no credibility: attacking is worse than the status quo "
                 f"even if retaliation never comes (c* = {raw:.4g} < 0)."
@@ -77,16 +114,16 @@ def _credibility_threshold(unpunished: float, status_quo: float, punishment: flo
         return (
             1.0,
             raw,
-            "never deterred",
+            ThresholdCase.NEVER_DETERRED,
             (
                 "No credibility suffices: even certain punishment leaves attacking better than the "
                 f"status quo (c* = {raw:.4g} > 1)."
             ),
         )
-    return raw, raw, "interior", f"Deterrence holds when credibility exceeds c* = {raw:.4g}."
+    return raw, raw, ThresholdCase.INTERIOR, f"Deterrence holds when credibility exceeds c* = {raw:.4g}."
 
 
-def deterrence_calculus(p_success, gain, cost, punishment, credibility, status_quo=0.0) -> DeterrenceCalculus:
+def deterrence_calculus(p_success, gain, cost, punishment, credibility, status_quo=0.0) -> DeterrenceCalculusResult:
     """Compare attacking with the status quo for a rational challenger.
 
     EU(attack) = p_success*gain - cost - credibility*punishment: the attack wins
@@ -120,13 +157,13 @@ def deterrence_calculus(p_success, gain, cost, punishment, credibility, status_q
         f"EU(attack) = {p:g}×{gain:g} − {cost:g} − {c:g}×{punishment:g} = "
         f"{eu_attack:.4g}; EU(status quo) = {sq:g}. {verdict} {why}"
     )
-    return DeterrenceCalculus(
+    return DeterrenceCalculusResult(
         eu_attack, sq, margin, None if tie else margin > 0, tie, threshold, raw, case, explanation
     )
 
 
 @dataclass(frozen=True, eq=False)
-class DeterrenceCurve:
+class DeterrenceCurveResult:
     """EU(attack) and the deterrence margin across credibility values (for plotting)."""
 
     credibility: np.ndarray
@@ -152,7 +189,7 @@ def _probability_array(name: str, values) -> np.ndarray:
     return arr
 
 
-def deterrence_curve(p_success, gain, cost, punishment, status_quo=0.0, credibility=None) -> DeterrenceCurve:
+def deterrence_curve(p_success, gain, cost, punishment, status_quo=0.0, credibility=None) -> DeterrenceCurveResult:
     """EU(attack) at many credibility values at once (default: 101 points on [0, 1]).
 
     Same model as :func:`deterrence_calculus`; EU(attack) falls linearly in
@@ -168,7 +205,7 @@ def deterrence_curve(p_success, gain, cost, punishment, status_quo=0.0, credibil
     margin = sq - eu
     for arr in (grid, eu, margin):
         arr.setflags(write=False)
-    return DeterrenceCurve(grid, eu, margin)
+    return DeterrenceCurveResult(grid, eu, margin)
 
 
 # --------------------------------------------------------------------------
@@ -188,7 +225,16 @@ def _pair(name: str, value) -> tuple[float, float]:
     return (number(f"Challenger's payoff at {name}", items[0]), number(f"Defender's payoff at {name}", items[1]))
 
 
-def deterrence_game(status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1), war=(-2, -2)) -> Decision:
+class GameOutcome(StrEnum):
+    """The four ends of the deterrence game (also the names of its leaves)."""
+
+    STATUS_QUO = "Status quo"
+    CONCESSION = "Defender concedes"
+    BACKDOWN = "Challenger backs down"
+    WAR = "War"
+
+
+def deterrence_tree(status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1), war=(-2, -2)) -> DecisionNode:
     """The tree: Status quo / Challenge -> Concede / Resist -> Back down / Fight.
 
     Each argument is the (challenger, defender) payoff pair at one of the four
@@ -197,15 +243,15 @@ def deterrence_game(status_quo=(0, 0), concession=(1, -1), backdown=(-1, 1), war
     end = {
         name: Leaf(label, _pair(name, value))
         for name, label, value in (
-            ("status_quo", "Status quo", status_quo),
-            ("concession", "Defender concedes", concession),
-            ("backdown", "Challenger backs down", backdown),
-            ("war", "War", war),
+            ("status_quo", GameOutcome.STATUS_QUO, status_quo),
+            ("concession", GameOutcome.CONCESSION, concession),
+            ("backdown", GameOutcome.BACKDOWN, backdown),
+            ("war", GameOutcome.WAR, war),
         )
     }
-    escalation = Decision("Challenger's escalation", 0, (("Back down", end["backdown"]), ("Fight", end["war"])))
-    response = Decision("Defender's response", 1, (("Concede", end["concession"]), ("Resist", escalation)))
-    return Decision("Challenger's move", 0, (("Status quo", end["status_quo"]), ("Challenge", response)))
+    escalation = DecisionNode("Challenger's escalation", 0, (("Back down", end["backdown"]), ("Fight", end["war"])))
+    response = DecisionNode("Defender's response", 1, (("Concede", end["concession"]), ("Resist", escalation)))
+    return DecisionNode("Challenger's move", 0, (("Status quo", end["status_quo"]), ("Challenge", response)))
 
 
 @dataclass(frozen=True)
@@ -214,7 +260,7 @@ class DeterrenceGameResult:
 
     path: tuple[str, ...]  # actions along the equilibrium path
     choices: dict[str, str]  # every decision node -> action (off-path ones too)
-    outcome: str  # "Status quo", "Defender concedes", "Challenger backs down" or "War"
+    outcome: GameOutcome
     payoffs: tuple[float, float]  # (challenger, defender)
     deterred: bool  # the challenger keeps the status quo
     defender_resists: bool  # what the defender would do if challenged
@@ -223,11 +269,11 @@ class DeterrenceGameResult:
 
 
 _SUMMARY = {
-    "Defender concedes": "Deterrence fails: if challenged, the defender prefers conceding to "
+    GameOutcome.CONCESSION: "Deterrence fails: if challenged, the defender prefers conceding to "
     "resisting, so its threat to resist is not credible.",
-    "Challenger backs down": "The challenger challenges, the defender resists and the challenger "
+    GameOutcome.BACKDOWN: "The challenger challenges, the defender resists and the challenger "
     "backs down, which it still prefers to the status quo.",
-    "War": "Deterrence fails and the crisis escalates to war: the challenger prefers fighting to "
+    GameOutcome.WAR: "Deterrence fails and the crisis escalates to war: the challenger prefers fighting to "
     "backing down, and challenging to the status quo.",
 }
 
@@ -238,12 +284,14 @@ def solve_deterrence_game(
     """Solve the deterrence game by backward induction (subgame-perfect equilibrium).
 
     Assumes complete information: both sides know all payoffs. A tie at any
-    decision node raises InputError naming the indifferent player and node.
+    decision node raises IndifferenceError (an InputError) naming the indifferent
+    player and node.
     """
-    solution = backward_induction(deterrence_game(status_quo, concession, backdown, war), PLAYERS)
+    solution = backward_induction(deterrence_tree(status_quo, concession, backdown, war), PLAYERS)
+    outcome = GameOutcome(solution.outcome)
     resists = solution.choices["Defender's response"] == "Resist"
-    if solution.outcome != "Status quo":
-        summary = _SUMMARY[solution.outcome]
+    if outcome != GameOutcome.STATUS_QUO:
+        summary = _SUMMARY[outcome]
     elif resists:
         summary = (
             "Deterrence holds: the challenger expects the defender to resist, which would "
@@ -257,17 +305,26 @@ def solve_deterrence_game(
     return DeterrenceGameResult(
         solution.path,
         solution.choices,
-        solution.outcome,
+        outcome,
         solution.payoffs,
-        solution.outcome == "Status quo",
+        outcome == GameOutcome.STATUS_QUO,
         resists,
         solution.choices["Challenger's escalation"] == "Fight",
         solution.explanation + "\n" + summary,
     )
 
 
+class ScreeningCase(StrEnum):
+    """Where the belief threshold q* falls."""
+
+    INTERIOR = "interior"  # 0 <= q* <= 1: the challenger challenges below q*
+    NEVER_CHALLENGES = "never challenges"  # q* < 0
+    ALWAYS_CHALLENGES = "always challenges"  # q* > 1
+    UNDEFINED = "undefined"  # resistance and concession pay the challenger the same
+
+
 @dataclass(frozen=True)
-class Screening:
+class ScreeningResult:
     """The challenger's decision when unsure whether the defender is resolute."""
 
     q: float
@@ -277,11 +334,11 @@ class Screening:
     tie: bool
     threshold: float | None  # q* clipped to [0, 1]; None when undefined
     threshold_raw: float | None
-    threshold_case: str  # "interior", "never challenges", "always challenges" or "undefined"
+    threshold_case: ScreeningCase
     explanation: str
 
 
-def screening(q, u_status_quo, u_concede, u_resist) -> Screening:
+def screening(q, u_status_quo, u_concede, u_resist) -> ScreeningResult:
     """Challenge or not, when the defender is resolute with probability ``q``.
 
     A resolute defender resists, an irresolute one concedes (each type's
@@ -310,7 +367,7 @@ def screening(q, u_status_quo, u_concede, u_resist) -> Screening:
     tie = _tied(eu, sq, q * resist, (1 - q) * concede)
 
     if resist == concede:
-        threshold, raw, case = None, None, "undefined"
+        threshold, raw, case = None, None, ScreeningCase.UNDEFINED
         why = (
             f"The challenger gets {concede:g} whether the defender concedes or resists, so "
             "beliefs about resolve do not matter: there is no threshold q*."
@@ -318,16 +375,16 @@ def screening(q, u_status_quo, u_concede, u_resist) -> Screening:
     else:
         raw = (concede - sq) / (concede - resist)
         if raw < 0:
-            threshold, case = 0.0, "never challenges"
+            threshold, case = 0.0, ScreeningCase.NEVER_CHALLENGES
             why = f"The status quo beats even a sure concession (q* = {raw:.4g} < 0): no challenge at any belief."
         elif raw > 1:
-            threshold, case = 1.0, "always challenges"
+            threshold, case = 1.0, ScreeningCase.ALWAYS_CHALLENGES
             why = (
                 f"Even a surely resolute defender does not deter: being resisted beats the "
                 f"status quo (q* = {raw:.4g} > 1)."
             )
         else:
-            threshold, case = raw, "interior"
+            threshold, case = raw, ScreeningCase.INTERIOR
             why = f"The challenger challenges when q < q* = {raw:.4g} and is deterred when q > q*."
     if tie:
         verdict = "The challenger is exactly indifferent, so the model cannot say whether it challenges."
@@ -340,14 +397,21 @@ def screening(q, u_status_quo, u_concede, u_resist) -> Screening:
         f"= {eu:.4g}, "
         f"against {sq:g} for the status quo. {verdict} {why}"
     )
-    return Screening(q, eu, sq, None if tie else eu > sq, tie, threshold, raw, case, explanation)
+    return ScreeningResult(q, eu, sq, None if tie else eu > sq, tie, threshold, raw, case, explanation)
+
+
+class SignalKind(StrEnum):
+    """How a signal costs the defender."""
+
+    SUNK = "sunk"  # paid up front, whatever happens next
+    AUDIENCE = "audience"  # paid only on backing down after signalling
 
 
 @dataclass(frozen=True)
-class CostlySignal:
+class CostlySignalResult:
     """Whether a costly signal sent before the challenge reveals the defender's type."""
 
-    kind: str  # "sunk" (paid up front) or "audience" (paid only on backing down after signalling)
+    kind: SignalKind
     cost: float
     bluffer_loss: float  # what the irresolute type loses by conceding
     war_cost: float  # what either type loses by fighting
@@ -359,7 +423,7 @@ class CostlySignal:
     explanation: str
 
 
-def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignal:
+def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignalResult:
     """Can a defender make its threat believed by paying for a signal first?
 
     Two defender types value the disputed stake differently. Conceding costs
@@ -394,12 +458,13 @@ def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignal:
     inequalities above count them as separating (the indifferent type is
     assumed to take the separating action).
     """
-    kind = str(kind).strip().lower()
-    if kind not in ("sunk", "audience"):
+    try:
+        kind = SignalKind(str(kind).strip().lower())
+    except ValueError:
         raise InputError(
             f'kind must be "sunk" (a cost paid up front) or "audience" (a cost paid '
-            f"only on backing down); got {kind!r}."
-        )
+            f"only on backing down); got {str(kind).strip().lower()!r}."
+        ) from None
     cost = non_negative("cost", cost)
     loss = non_negative("bluffer_loss", bluffer_loss)
     war = non_negative("war_cost", war_cost)
@@ -408,7 +473,7 @@ def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignal:
             f"bluffer_loss ({loss:g}) must be smaller than war_cost ({war:g}): the "
             "irresolute type is the one that prefers conceding to fighting."
         )
-    if kind == "sunk":
+    if kind == SignalKind.SUNK:
         mimics = cost < loss and not _tied(cost, loss)
         resolute_pays = cost < war or _tied(cost, war)
         tie = _tied(cost, loss) or _tied(cost, war)
@@ -429,8 +494,8 @@ def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignal:
                 f"challenged and concede ({loss:g}), the resolute type would rather pay than "
                 f"fight ({war:g}). The signal is believed and deters."
             )
-        return CostlySignal(
-            "sunk",
+        return CostlySignalResult(
+            SignalKind.SUNK,
             cost,
             loss,
             war,
@@ -463,8 +528,8 @@ def costly_signal(kind, cost, bluffer_loss, war_cost) -> CostlySignal:
             f"less than fighting ({war:g}); it could signal for free and still back down, so "
             "the signal cannot tell the types apart."
         )
-    return CostlySignal(
-        "audience",
+    return CostlySignalResult(
+        SignalKind.AUDIENCE,
         cost,
         loss,
         war,
@@ -514,7 +579,7 @@ def chicken(both_swerve=0, temptation=1, sucker=-1, disaster=-10, players=("Row"
 
 
 @dataclass(frozen=True, eq=False)
-class Brinkmanship:
+class BrinkmanshipResult:
     """Risk and value of standing firm for k = 1..n steps of a crisis."""
 
     steps: np.ndarray  # k = 1, 2, ..., n
@@ -527,7 +592,7 @@ class Brinkmanship:
     explanation: str
 
 
-def brinkmanship(risk_per_step, steps, win, concede, disaster) -> Brinkmanship:
+def brinkmanship(risk_per_step, steps, win, concede, disaster) -> BrinkmanshipResult:
     """Brinkmanship as a sequence of steps that each risk slipping into disaster.
 
     Each step independently ends in disaster with probability ``risk_per_step``
@@ -573,4 +638,4 @@ def brinkmanship(risk_per_step, steps, win, concede, disaster) -> Brinkmanship:
         f"Each step risks disaster with probability {r:g}; after {n} step"
         f"{'s' if n > 1 else ''} the chance of disaster is {risk[-1]:.4g}. {why}"
     )
-    return Brinkmanship(k, risk, eu_firm, concede, firm_better, tie, break_even, explanation)
+    return BrinkmanshipResult(k, risk, eu_firm, concede, firm_better, tie, break_even, explanation)

@@ -8,6 +8,11 @@ Assumptions: complete information; each player maximises their own payoff; mixed
 strategies are probabilities over a player's two actions. Payoffs are compared
 exactly (computed with fractions), so a tie means two entered payoffs are equal.
 Ties and degenerate games are reported, never resolved silently.
+
+Names: the result of :func:`solve_2x2` is a :class:`Nash2x2Result` (its points are
+:class:`NashEquilibrium`); a tree is built from :class:`Leaf` and :class:`DecisionNode`
+and :func:`backward_induction` returns a :class:`BackwardInductionResult`, or raises
+:class:`IndifferenceError` (an :class:`InputError`) when a mover has no strict best action.
 """
 
 from __future__ import annotations
@@ -79,7 +84,7 @@ def _matrix(who: str, value, rows: tuple[str, str], cols: tuple[str, str]):
 
 
 @dataclass(frozen=True)
-class Equilibrium:
+class NashEquilibrium:
     """One Nash equilibrium: each player's probabilities over their two actions."""
 
     row_mix: tuple[float, float]
@@ -98,12 +103,12 @@ class EquilibriumSet:
 
 
 @dataclass(frozen=True)
-class Solution2x2:
+class Nash2x2Result:
     """All Nash equilibria of a 2x2 game, with degenerate cases spelled out."""
 
     game: Game2x2
-    pure: tuple[Equilibrium, ...]
-    mixed: Equilibrium | None  # the isolated completely mixed equilibrium, if any
+    pure: tuple[NashEquilibrium, ...]
+    mixed: NashEquilibrium | None  # the isolated completely mixed equilibrium, if any
     infinitely_many: bool
     continua: tuple[EquilibriumSet, ...]  # non-empty exactly when infinitely_many
     indifferences: tuple[str, ...]  # sentences naming every indifference
@@ -202,7 +207,7 @@ def _indifferences(game: Game2x2, A, B) -> list[str]:
     return out
 
 
-def solve_2x2(game: Game2x2) -> Solution2x2:
+def solve_2x2(game: Game2x2) -> Nash2x2Result:
     """Find every Nash equilibrium of a 2x2 game, exactly.
 
     Pure equilibria are listed one by one; the completely mixed equilibrium is
@@ -224,8 +229,8 @@ def solve_2x2(game: Game2x2) -> Solution2x2:
             + "."
         )
 
-    def point(x: Fraction, y: Fraction) -> Equilibrium:
-        return Equilibrium(
+    def point(x: Fraction, y: Fraction) -> NashEquilibrium:
+        return NashEquilibrium(
             row_mix=(float(x), float(1 - x)),
             col_mix=(float(y), float(1 - y)),
             payoffs=(float(_expected(A, x, y)), float(_expected(B, x, y))),
@@ -263,12 +268,16 @@ def solve_2x2(game: Game2x2) -> Solution2x2:
             + " | ".join(s.description for s in continua)
         )
     lines += indifferences
-    return Solution2x2(game, pure, mixed, bool(continua), continua, indifferences, "\n".join(lines))
+    return Nash2x2Result(game, pure, mixed, bool(continua), continua, indifferences, "\n".join(lines))
 
 
 # --------------------------------------------------------------------------
 # Backward induction on a small game tree
 # --------------------------------------------------------------------------
+
+
+class IndifferenceError(InputError):
+    """A mover's best actions tie, so backward induction has no unique answer."""
 
 
 @dataclass(frozen=True)
@@ -280,7 +289,7 @@ class Leaf:
 
 
 @dataclass(frozen=True)
-class Decision:
+class DecisionNode:
     """A node where ``players[player]`` picks one of ``moves``: (action, child) pairs."""
 
     name: str
@@ -288,11 +297,11 @@ class Decision:
     moves: tuple[tuple[str, "Node"], ...]
 
 
-Node = Union[Leaf, Decision]
+Node = Union[Leaf, DecisionNode]
 
 
 @dataclass(frozen=True)
-class TreeSolution:
+class BackwardInductionResult:
     """The subgame-perfect equilibrium found by backward induction."""
 
     path: tuple[str, ...]  # actions taken along the equilibrium path
@@ -305,8 +314,8 @@ class TreeSolution:
 
 def _check_tree(node, players: tuple[str, ...], names: set, values: dict) -> None:
     """Validate the tree; store each leaf's payoffs as floats in ``values``."""
-    if not isinstance(node, (Leaf, Decision)):
-        raise InputError(f"A game tree is built from Leaf and Decision nodes; got {node!r}.")
+    if not isinstance(node, (Leaf, DecisionNode)):
+        raise InputError(f"A game tree is built from Leaf and DecisionNode nodes; got {node!r}.")
     if not isinstance(node.name, str) or not node.name.strip():
         raise InputError(f"Every node needs a non-empty name; got {node.name!r}.")
     if node.name in names:
@@ -336,12 +345,12 @@ def _check_tree(node, players: tuple[str, ...], names: set, values: dict) -> Non
         _check_tree(child, players, names, values)
 
 
-def backward_induction(root: Node, players: Sequence[str]) -> TreeSolution:
+def backward_induction(root: Node, players: Sequence[str]) -> BackwardInductionResult:
     """Solve a finite perfect-information game tree by backward induction.
 
     Each mover picks the action whose subgame gives them the most, starting
     from the last decisions. If a mover's best actions tie, the subgame-perfect
-    equilibrium is not unique and an InputError names the player and the node.
+    equilibrium is not unique and an IndifferenceError names the player and the node.
     """
     if isinstance(players, str) or not players:
         raise InputError(f"players must be a list of player names; got {players!r}.")
@@ -361,7 +370,7 @@ def backward_induction(root: Node, players: Sequence[str]) -> TreeSolution:
         best = max(values[leaf][node.player] for _, leaf in results)
         winners = [(a, leaf) for a, leaf in results if values[leaf][node.player] == best]
         if len(winners) > 1:
-            raise InputError(
+            raise IndifferenceError(
                 f"{who} is indifferent at '{node.name}' between "
                 f"{' and '.join(a for a, _ in winners)} (each gives {who} {best:g}). "
                 "Backward induction needs a strict preference at every decision node, so the "
@@ -378,17 +387,17 @@ def backward_induction(root: Node, players: Sequence[str]) -> TreeSolution:
 
     outcome = solve(root)
     path, node, ordered = [], root, {}
-    while isinstance(node, Decision):
+    while isinstance(node, DecisionNode):
         path.append(choices[node.name])
         node = dict(node.moves)[choices[node.name]]
 
     def preorder(n: Node) -> None:  # list choices from the root down, for readability
-        if isinstance(n, Decision):
+        if isinstance(n, DecisionNode):
             ordered[n.name] = choices[n.name]
             for _, child in n.moves:
                 preorder(child)
 
     preorder(root)
-    return TreeSolution(
+    return BackwardInductionResult(
         tuple(path), ordered, {k: reached[k] for k in ordered}, outcome, values[outcome], "\n".join(steps)
     )
