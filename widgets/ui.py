@@ -50,11 +50,35 @@ def new_figure(width: float = 6.4, height: float = 3.4) -> Figure:
 
 
 def figure(draw: Callable, result, width: float = 6.4, height: float = 3.4) -> Figure:
-    """A chapter's static figure: the widget's own drawing of ``result``, in one call."""
+    """A chapter's static figure: the widget's own drawing of ``result``, in one call.
+
+    A notebook cell that ends with this call shows the figure as a PNG (the output
+    that mystnb's caption and alt text attach to).
+    """
     fig = new_figure(width, height)
     with course_style():
         draw(fig, result)
+    _show_figures_as_png()
     return fig
+
+
+def _figure_png(fig: Figure) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _show_figures_as_png() -> None:
+    """Have IPython display a Figure as a PNG. Importing pyplot registers this through
+    the inline backend; the course never imports pyplot, so without it a returned
+    figure would show only as its text repr, ``<Figure size ...>``."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["image/png"].for_type(Figure, _figure_png)
 
 
 def source_note(fig: Figure, text: str) -> None:
