@@ -306,3 +306,26 @@ def test_static_figures_plot_dates():
     assert len(fig.axes) == 3
     binds = [line.get_xdata()[0] for line in fig.axes[0].lines if line.get_linestyle() == ":"]
     assert binds == [np.datetime64("2018-02-05")]
+
+
+def test_controls_keep_their_layout_and_classes():
+    w = NewStartCheck()
+    (rows,) = w.children[0].children
+    grid, compare = rows.children
+    assert compare is w.compare and grid.layout.grid_template_columns == "repeat(3, 230px)"
+    # rows by weapon type: ICBMs, SLBMs, heavy bombers
+    assert [box.description for box in grid.children[:3]] == [
+        "deployed ICBMs",
+        "warheads on deployed ICBMs",
+        "non-deployed ICBM launchers",
+    ]
+    assert all("sin-stacked" in box._dom_classes for box in grid.children)
+    assert "sin-control" in w.deployed_icbms._dom_classes
+    assert {"sin-widget", "sin-new-start-check"} <= set(w._dom_classes)
+    g = InspectionGame()
+    (rows,) = g.children[0].children
+    assert [[c.description[0] for c in row.children] for row in rows.children] == [["g", "f"], ["c", "L"], ["d"]]
+    assert {"sin-widget", "sin-inspection-game"} <= set(g._dom_classes)
+    s = StockpileTimeline()
+    assert {"sin-widget", "sin-arms-control-stockpiles"} <= set(s._dom_classes)
+    assert s.country.options[0] == tables.ALL and s.years.value == (1945, 2026)
