@@ -9,14 +9,7 @@ import pytest
 
 from widgets import data
 from widgets.models.security_council import decide
-
-P5_COLUMNS = {
-    "China": "china",
-    "France": "france",
-    "Russia": "russia",
-    "United Kingdom": "united_kingdom",
-    "United States": "united_states",
-}
+from widgets.tables.r2p import P5_COLUMNS
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +34,9 @@ def names(cell):
         ("S/RES/2669 (2022)", 12, 0, 3, {"China", "India", "Russia"}, set(), True),
         # S/PV.6627: "9 votes in favour, 2 votes against and 4 abstentions"; against China, Russian Federation.
         ("S/2011/612", 9, 2, 4, {"Brazil", "India", "Lebanon", "South Africa"}, {"China", "Russia"}, False),
+        # SC/8821 (research report 5a): "adopted resolution 1706 (2006) by a vote of 12 in favour with 3
+        # abstentions (China, Qatar, Russian Federation)"; USUN cable 06USUNNEWYORK1703: "12-0-3".
+        ("S/RES/1706 (2006)", 12, 0, 3, {"China", "Qatar", "Russia"}, set(), True),
         # SC/6686: "14-0-1 (China)".
         ("S/RES/1244 (1999)", 14, 0, 1, {"China"}, set(), True),
         # SC/12545: 11 affirmative, abstentions Angola and China, negative Russian Federation and Venezuela.
@@ -78,7 +74,7 @@ def test_recorded_votes_match_the_sources(votes, document, yes, no, abstain, abs
 
 
 def test_rows_resting_on_wikipedia_alone_or_disputed_are_left_out(votes):
-    for document in ("S/RES/918 (1994)", "S/RES/836 (1993)", "S/RES/819 (1993)", "S/RES/1706 (2006)"):
+    for document in ("S/RES/918 (1994)", "S/RES/836 (1993)", "S/RES/819 (1993)"):
         assert document not in votes.index
     assert not any("WIKI" in s for s in votes["source"])
 
@@ -150,3 +146,43 @@ def test_cases_cover_the_eight_cases_each_with_a_source():
     assert "Approximately 800,000" in text  # UN Independent Inquiry, S/1999/1257
     assert "7,000 – 8,000" in text  # ICTY Appeals Judgement para 2, as the source words it
     assert "2 August 2001" in text and "19 April 2004" in text  # Krstić trial and appeal (review R2P-E4)
+
+
+def test_the_case_enum_is_the_union_of_the_datasets_case_codes_in_their_order():
+    from widgets.tables.r2p import Case
+
+    schema = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in data.resources()}
+    in_votes = schema["unsc_votes"]["case"]["constraints"]["enum"]
+    in_cases = schema["r2p_cases"]["case"]["constraints"]["enum"]
+    codes = [c.value for c in Case]
+    assert set(codes) == set(in_votes) | set(in_cases)
+    assert [c for c in codes if c in in_votes] == in_votes and [c for c in codes if c in in_cases] == in_cases
+    assert Case.LIBYA == "libya" and Case("cote_divoire") is Case.COTE_DIVOIRE
+
+
+def test_case_labels_are_the_dataset_names_shortened():
+    from widgets.tables.r2p import Case
+
+    # r2p_cases names: "Darfur, Sudan", "Myanmar (Rohingya)", "Côte d'Ivoire"; thematic has no case row.
+    assert [Case(c).label for c in ("darfur", "myanmar", "cote_divoire", "srebrenica", "thematic")] == [
+        "Darfur",
+        "Myanmar",
+        "Côte d'Ivoire",
+        "Srebrenica",
+        "Thematic",
+    ]
+
+
+def test_vetoes_per_year_count_the_drafts_blocked_by_a_veto_alone():
+    from widgets.tables.r2p import vetoes_per_year
+
+    table = vetoes_per_year()
+    # The review's count (R2P-M1): Russia cast 17 Syria vetoes to 2022 and China joined 10 of them. With the
+    # joint Myanmar veto of January 2007 that makes 11 joint vetoes; Russia alone: the other 7 Syria drafts,
+    # then S/2023/506 (Syria) and S/2024/826 (Darfur), 9 in all.
+    assert list(table.columns) == ["China and Russia", "Russia alone"]
+    assert table.index[0] == 2007 and table.index[-1] == data.as_of("unsc_votes").year
+    assert table.loc[2007, "China and Russia"] == 1  # S/2007/14, Myanmar
+    assert table.loc[2011, "China and Russia"] == 1 and table.loc[2011, "Russia alone"] == 0  # S/2011/612
+    assert table.loc[2013].sum() == 0  # 2118 passed unanimously; no veto recorded that year
+    assert int(table["China and Russia"].sum()) == 11 and int(table["Russia alone"].sum()) == 9

@@ -148,6 +148,10 @@ def test_chapter_runs_and_its_first_widget_responds(browser, lab, chapter):
 
 
 RAW_MYST = ("{cite}", "{term}", "{exercise", "{solution", ":class:")
+sys.path.insert(0, str(ROOT / "_ext"))
+from citations import labels  # noqa: E402
+
+CITATION_LABELS = labels(str(ROOT / "references.bib")).values()
 
 
 def _open(browser, lab, chapter):
@@ -191,4 +195,10 @@ def test_chapter_markdown_renders_as_myst(browser, lab, chapter):
         ".jp-MarkdownCell .jp-MarkdownOutput aside, .jp-MarkdownCell .admonition, .jp-MarkdownCell details"
     )
     assert admonitions.count() >= 1, f"{chapter}: no admonition rendered"
+    # Citations read as author-year links, the same text the site shows.
+    cited = page.locator(".jp-MarkdownCell a[href*='bibliography.md']").all_text_contents()
+    assert cited, f"{chapter}: no citation link rendered"
+    assert set(cited) <= set(CITATION_LABELS), (
+        f"{chapter}: citations that are not labels: {set(cited) - set(CITATION_LABELS)}"
+    )
     context.close()

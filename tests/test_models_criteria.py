@@ -91,3 +91,12 @@ def test_minimum_never_exceeds_the_weighted_mean(scores, weights):
     a = assess(dict(zip(CRITERIA, scores)), dict(zip(CRITERIA, weights)))
     assert a.minimum <= a.score + 1e-9
     assert a.minimum == pytest.approx(min(scores) / SCALE)
+
+
+def test_rules_are_a_str_enum_that_compares_with_the_plain_strings():
+    from widgets.models.criteria import RULES, Rule
+
+    assert RULES == ("weighted mean", "minimum") and Rule.MINIMUM == "minimum"
+    a = assess(full(4) | {"last resort": 1})  # mean 21/24, minimum 1/4
+    assert a.value(Rule.MINIMUM) == a.value("minimum") == pytest.approx(0.25)
+    assert a.value(Rule.WEIGHTED_MEAN) == pytest.approx(21 / 24)

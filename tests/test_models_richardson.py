@@ -10,6 +10,8 @@ from scipy.integrate import solve_ivp
 
 from widgets.models.inputs import InputError
 from widgets.models.richardson import (
+    NullclineRelation,
+    RaceKind,
     RichardsonParams,
     classify,
     equilibrium,
@@ -247,6 +249,27 @@ def test_classify_unstable_with_positive_equilibrium_depends_on_start():
     assert classify(p, 2, 2).label == "runaway race (explosive)"
     assert classify(p, 0.5, 0.5).label == "disarmament"
     assert classify(p, 1, 1).label.startswith("knife-edge")
+
+
+def test_every_kind_of_race_is_a_str_enum_member_that_compares_as_its_text():
+    # one hand-worked case per kind (the tests above give the reasons)
+    unstable = RichardsonParams(2, 2, 1, 1, -1, -1)  # tipping point at x* = y* = 1
+    cases = {
+        RaceKind.STABLE: classify(RichardsonParams(0.5, 0.5, 1, 1, 1, 1)),
+        RaceKind.DISARMAMENT: classify(unstable, 0.5, 0.5),
+        RaceKind.ONE_SIDE_DISARMS: classify(RichardsonParams(0, 0, 1, 1, 1, -1)),
+        RaceKind.RUNAWAY: classify(RichardsonParams(2, 2, 1, 1, 1, 1)),
+        RaceKind.TIPPING_POINT: classify(unstable),
+        RaceKind.ON_THE_TIPPING_POINT: classify(unstable, 1, 1),
+        RaceKind.NO_UNIQUE_EQUILIBRIUM: classify(RichardsonParams(1, 1, 1, 1, 1, 1)),
+    }
+    assert set(cases) == set(RaceKind)  # no kind left unreached
+    for kind, result in cases.items():
+        assert result.label is kind and isinstance(result.label, str)
+    assert RaceKind.ON_THE_TIPPING_POINT == "knife-edge (balanced on the tipping point)"
+    assert f"{RaceKind.STABLE}" == "stable race"  # what a sentence shows
+    assert equilibrium(0.5, 0.5, 1, 1, 1, 1).nullclines is NullclineRelation.INTERSECT
+    assert equilibrium(1, 1, 1, 1, 1, 1).nullclines is NullclineRelation.PARALLEL
 
 
 @pytest.mark.parametrize("x0, y0", [(2, 1.5), (3, 0.5), (1, 1.5), (2.5, 0.2), (3, 0)])

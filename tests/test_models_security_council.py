@@ -8,7 +8,7 @@ import pytest
 from widgets.models.inputs import InputError
 from widgets.models.security_council import (
     PERMANENT,
-    Decision,
+    VoteResult,
     decide,
     passage_probability,
     passage_probability_brute_force,
@@ -34,7 +34,7 @@ def council(elected_yes=10, rest="abstain", **changes):
 def test_nine_yes_passes():
     # 5 permanent + 4 elected = 9 affirmative votes
     result = decide(council(elected_yes=4))
-    assert isinstance(result, Decision)
+    assert isinstance(result, VoteResult)
     assert result.passes and result.yes == 9 and result.abstain == 6
     assert result.reason == "Passes: 9 in favour, no permanent member against"
 
@@ -329,3 +329,11 @@ def test_shapley_shubik_matches_enumeration_on_a_small_council():
                 break
     p, e = shapley_shubik(2, 5, 3)
     assert p == pytest.approx(pivots["P1"] / len(orders)) and e == pytest.approx(pivots["e1"] / len(orders))
+
+
+def test_votes_are_a_str_enum_that_compares_with_the_plain_strings():
+    from widgets.models.security_council import VOTES, Vote
+
+    assert VOTES == ("yes", "no", "abstain", "absent")  # the order of the tally and of the menus
+    assert Vote.NO == "no" and Vote("abstain") is Vote.ABSTAIN
+    assert decide(council(rest="abstain") | {"Russia": Vote.NO}).vetoes == ("Russia",)

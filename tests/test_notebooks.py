@@ -96,6 +96,16 @@ def test_every_figure_is_captioned_with_alt_text(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_captioned_cell_saved_its_image(path):
+    """A caption with no image is a figure the page silently loses (a figure shown
+    only as its text, ``<Figure size ...>``)."""
+    for i, cell in enumerate(code_cells(load(path))):
+        if cell.metadata.get("mystnb", {}).get("figure"):
+            kinds = {k for o in cell.outputs for k in o.get("data", {})}
+            assert "image/png" in kinds, f"{path.name} code cell {i}: captioned, but saved no image ({sorted(kinds)})"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_ignore_output_only_on_widget_or_figure_cells(path):
     for i, cell in enumerate(code_cells(load(path))):
         if "nbval-ignore-output" in cell.metadata.get("tags", []):

@@ -8,6 +8,9 @@ import pytest
 from widgets.arms_races import LEVEL_LIM, T_MAX, DilemmaTournament, RichardsonRace
 from widgets.check import check, exercise
 from widgets.models import dilemma
+from widgets.models.inputs import InputError
+from widgets.readouts.arms_races import dilemma_tournament, richardson_race
+from widgets.tables.arms_races import stockpile_pair
 
 
 # ----------------------------------------------------------------- Richardson
@@ -19,10 +22,10 @@ def test_default_race_is_stable_with_hand_computed_equilibrium():
     w = RichardsonRace()
     assert "Stable race" in w.message.value and "<b>stable</b>" in w.message.value
     assert "x* = 5, y* = 5" in w.message.value
-    assert list(w.eq_point.get_xdata()) == pytest.approx([5.0])
-    assert list(w.eq_point.get_ydata()) == pytest.approx([5.0])
+    assert list(w.chart.eq_point.get_xdata()) == pytest.approx([5.0])
+    assert list(w.chart.eq_point.get_ydata()) == pytest.approx([5.0])
     # the path starts at the typed levels and ends near the equilibrium (slow eigenvalue −0.2, t = 30)
-    x, y = w.path.get_data()
+    x, y = w.chart.path.get_data()
     assert (x[0], y[0]) == (1.0, 8.0)
     assert abs(x[-1] - 5) < 0.05 and abs(y[-1] - 5) < 0.05
     assert 'alt="Left: arms levels' in w.figure_pane.value
@@ -31,11 +34,11 @@ def test_default_race_is_stable_with_hand_computed_equilibrium():
 def test_nullclines_follow_the_sliders():
     w = RichardsonRace()
     # X's nullcline k·y = a·x − g: y = (0.6·x − 1)/0.4, at x = 20: (12 − 1)/0.4 = 27.5
-    assert w.null_x.get_ydata()[-1] == pytest.approx(27.5)
+    assert w.chart.null_x.get_ydata()[-1] == pytest.approx(27.5)
     w.a.value = 0.8  # y = (0.8·x − 1)/0.4 → at x = 20: 37.5
-    assert w.null_x.get_ydata()[-1] == pytest.approx(37.5)
+    assert w.chart.null_x.get_ydata()[-1] == pytest.approx(37.5)
     # Y's nullcline b·y = l·x + h: y = (0.4·x + 1)/0.6, at x = −2: 0.2/0.6
-    assert w.null_y.get_ydata()[0] == pytest.approx(0.2 / 0.6)
+    assert w.chart.null_y.get_ydata()[0] == pytest.approx(0.2 / 0.6)
 
 
 def test_raising_the_reactions_makes_the_race_explode():
@@ -48,7 +51,7 @@ def test_raising_the_reactions_makes_the_race_explode():
     assert "leaves the plotted range" in w.message.value
     # with g = h = 1 the equilibrium is x* = y* = 1.5/(−0.45) = −3.33: off the plot, said so
     assert "outside the plotted range" in w.message.value
-    assert w.path.get_xdata()[-1] > LEVEL_LIM[1]
+    assert w.chart.path.get_xdata()[-1] > LEVEL_LIM[1]
 
 
 def test_knife_edge_has_no_equilibrium_marker():
@@ -56,7 +59,7 @@ def test_knife_edge_has_no_equilibrium_marker():
     w.k.value = 0.6  # k·l = 0.6·0.6 = 0.36 = a·b
     w.l.value = 0.6
     assert "not unique" in w.message.value and "No unique equilibrium" in w.message.value
-    assert len(w.eq_point.get_xdata()) == 0
+    assert len(w.chart.eq_point.get_xdata()) == 0
 
 
 def test_negative_levels_are_flagged():
@@ -85,13 +88,13 @@ def test_bad_starting_level_shows_the_models_message_and_keeps_the_figure(box, v
 
 
 def test_stable_css_classes():
-    assert {"sin-widget", "sin-richardson-race"} <= set(RichardsonRace().view._dom_classes)
-    assert {"sin-widget", "sin-dilemma-tournament"} <= set(DilemmaTournament().view._dom_classes)
+    assert {"sin-widget", "sin-richardson-race"} <= set(RichardsonRace()._dom_classes)
+    assert {"sin-widget", "sin-dilemma-tournament"} <= set(DilemmaTournament()._dom_classes)
 
 
 def test_time_axis_spans_the_simulated_period():
     w = RichardsonRace()
-    t = w.line_x.get_xdata()
+    t = w.chart.line_x.get_xdata()
     assert t[0] == 0 and t[-1] == pytest.approx(T_MAX)
 
 
@@ -108,7 +111,7 @@ def test_tournament_without_noise_is_ranked_by_the_model():
     # the exact ranking is the model's, computed independently here.
     expected = dilemma.tournament(rounds=200, noise=0.0, seed=0)
     assert _table_order(w.message.value) == list(expected.ranking)
-    widths = [bar.get_width() for bar in w.bars]
+    widths = [bar.get_width() for bar in w.chart.bars]
     np.testing.assert_allclose(widths, expected.scores)
     # without noise the two nice reciprocators earn R = 3 with each other: above always defect
     assert widths[dilemma.STRATEGIES.index("grim_trigger")] > widths[dilemma.STRATEGIES.index("always_defect")]
@@ -118,9 +121,9 @@ def test_other_payoffs_reach_the_model_and_rescale_the_axis():
     # A two-strategy check of the widget's inputs: payoffs 10, 6, 2, −1 (2R = 12 > T + S = 9)
     w = DilemmaTournament(T="10", R="6", P="2", S="-1")
     expected = dilemma.tournament(rounds=200, payoffs=dilemma.Payoffs(10, 6, 2, -1))
-    np.testing.assert_allclose([b.get_width() for b in w.bars], expected.scores)
+    np.testing.assert_allclose([b.get_width() for b in w.chart.bars], expected.scores)
     assert "R = 6" in w.message.value and "P = 2" in w.message.value
-    assert w.ax.get_xlim()[1] > 10  # the axis was laid out for the new T
+    assert w.chart.ax.get_xlim()[1] > 10  # the axis was laid out for the new T
 
 
 def test_noise_changes_the_result_and_is_deterministic_for_a_seed():
@@ -162,7 +165,7 @@ def test_generosity_box_reaches_the_model():
     w.generosity.value = "0"
     assert "forgives with probability 0" in w.message.value
     expected = dilemma.tournament(rounds=200, noise=0.1, seed=0, generosity=0.0)
-    np.testing.assert_allclose([b.get_width() for b in w.bars], expected.scores)
+    np.testing.assert_allclose([b.get_width() for b in w.chart.bars], expected.scores)
 
 
 def test_winner_is_marked():
@@ -170,8 +173,8 @@ def test_winner_is_marked():
     expected = dilemma.tournament(rounds=200, seed=0)
     winner = expected.ranking[0]
     row = dilemma.STRATEGIES.index(winner)
-    assert w.bars[row].get_linewidth() == 2
-    assert w.winner.get_position()[1] == row
+    assert w.chart.bars[row].get_linewidth() == 2
+    assert w.chart.winner.get_position()[1] == row
 
 
 # ----------------------------------------------------------------- exercises
@@ -234,7 +237,67 @@ def test_tipping_point_depends_on_the_starting_levels():
     w = RichardsonRace(k=0.9, l=0.9, g=-1.0, h=-1.0, x0="1", y0="1")
     assert "x* = 3.333, y* = 3.333" in w.message.value
     assert "Disarmament" in w.message.value and "<b>unstable</b>" in w.message.value
-    assert w.path.get_xdata()[-1] < 0  # below the tipping point the linear model falls below zero
+    assert w.chart.path.get_xdata()[-1] < 0  # below the tipping point the linear model falls below zero
     w.x0.value, w.y0.value = "5", "5"
     assert "Runaway race" in w.message.value
-    assert w.path.get_xdata()[-1] > LEVEL_LIM[1]
+    assert w.chart.path.get_xdata()[-1] > LEVEL_LIM[1]
+
+
+# ----------------------------------------------------------------- readouts, tables, figure cell
+
+
+def _plain(value) -> bool:
+    """Only what the browser will have: Python scalars, strings, lists, tuples, dicts, None."""
+    if value is None or type(value) in (bool, int, float, str):
+        return True
+    if type(value) in (list, tuple):
+        return all(_plain(v) for v in value)
+    if type(value) is dict:
+        return all(_plain(k) and _plain(v) for k, v in value.items())
+    return False
+
+
+def test_readouts_are_plain_values_computed_without_a_widget():
+    race = richardson_race(k=0.4, l=0.4, a=0.6, b=0.6, g=1.0, h=1.0, x0="1", y0="8")
+    assert race.equilibrium == pytest.approx((5.0, 5.0))  # (0.6 + 0.4)/(0.36 − 0.16), as above
+    assert race.kind == "stable race" and race.stable and len(race.t) == len(race.x) == 301
+    assert (race.x[0], race.y[0]) == (1.0, 8.0)
+    tour = dilemma_tournament(T="5", R="3", P="1", S="0", noise=0.0, rounds=200, seed="0", generosity="")
+    # the limits: span T − min(S, 0) = 5, so (0 − 0.1, 5 + 1.5)
+    assert tour.limits == pytest.approx((-0.1, 6.5))
+    assert tour.ranking == dilemma.tournament(rounds=200, seed=0).ranking and tour.winner == tour.ranking[0]
+    for readout in (race, tour):
+        fields = vars(readout)
+        assert all(_plain(v) for v in fields.values()), {k: type(v) for k, v in fields.items() if not _plain(v)}
+
+
+def test_readouts_raise_the_models_messages():
+    with pytest.raises(InputError, match="x0 .* must be a number; got 'lots'"):
+        richardson_race(k=0.4, l=0.4, a=0.6, b=0.6, g=1.0, h=1.0, x0="lots", y0="8")
+    with pytest.raises(InputError, match="2R > T \\+ S"):
+        dilemma_tournament(T="7", R="3", P="1", S="0", noise=0.0, rounds=200, seed="0", generosity="")
+
+
+def test_stockpile_pair_puts_the_united_states_across_and_keeps_the_datasets_numbers():
+    pair = stockpile_pair()
+    assert list(pair.columns) == ["United States", "Russia"]
+    # datasets/nuclear_stockpiles.csv: the Soviet series starts in 1949 with 1 warhead;
+    # United States 1967: 31255; Russia 1986: 40159 (each series' largest value)
+    assert pair.index.min() == 1949 and pair.at[1949, "Russia"] == 1
+    assert pair.at[1967, "United States"] == 31255 and pair["United States"].idxmax() == 1967
+    assert pair.at[1986, "Russia"] == 40159 and pair["Russia"].idxmax() == 1986
+
+
+def test_the_chapters_static_figure_cell_shows_an_image():
+    import json
+    from pathlib import Path
+
+    notebook = Path(__file__).resolve().parents[1] / "chapters" / "arms_races.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    (cell,) = [
+        c
+        for c in cells
+        if c["metadata"].get("mystnb", {}).get("figure", {}).get("name") == "fig-arms-races-stockpile-phase"
+    ]
+    assert "ui.figure(draw_stockpile_phase" in "".join(cell["source"])
+    assert any("image/png" in out.get("data", {}) for out in cell["outputs"])

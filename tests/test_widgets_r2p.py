@@ -7,6 +7,7 @@ import pytest
 from widgets import r2p
 from widgets.check import check
 from widgets.models import security_council as sc
+from widgets.tables.r2p import MEMBERS
 
 
 def test_loading_a_recorded_vote_sets_the_ballot_and_applies_article_27():
@@ -14,7 +15,7 @@ def test_loading_a_recorded_vote_sets_the_ballot_and_applies_article_27():
     before = w.figure_pane.value
     w.load.value = "S/2011/612"  # 9-2-4, China and Russia against (S/PV.6627)
     assert w.votes["China"].value == "no" and w.votes["Russia"].value == "no"
-    assert [b.get_width() for b in w.bars] == [9, 2, 4, 0]
+    assert [b.get_width() for b in w.chart.bars] == [9, 2, 4, 0]
     assert "Fails: vetoed by China and Russia" in w.message.value
     assert "not adopted, 9–2–4" in w.record.value
     assert w.figure_pane.value != before and 'alt="Ballot of the fifteen' in w.figure_pane.value
@@ -27,13 +28,13 @@ def test_changing_one_permanent_vote_flips_the_outcome():
     w.russia.value = "no"
     assert "Fails: vetoed by Russia" in w.message.value
     assert "what-if" in w.record.value
-    colours = w.seats.get_facecolor()
+    colours = w.chart.seats.get_facecolor()
     assert tuple(colours[2][:3]) != tuple(colours[0][:3])  # Russia (no) differs from China (abstain)
 
 
 def test_eight_yes_votes_fail_without_any_veto():
     w = r2p.CouncilVote(document=None)
-    for i, member in enumerate(r2p.MEMBERS):
+    for i, member in enumerate(MEMBERS):
         w.votes[member].value = "yes" if i < 8 else "abstain"
     assert "Fails: only 8 affirmative votes (9 needed)" in w.message.value
 
@@ -43,7 +44,7 @@ def test_passage_odds_match_the_model_and_bad_pairs_are_explained():
     w.russia_no.value = 0.5
     expected = sc.passage_probability(w.probabilities())  # bloc slider at 0: the independent model
     assert f"<b>{expected.probability:.3f}</b>" in w.message.value
-    heights = [b.get_height() for b in w.bars]
+    heights = [b.get_height() for b in w.chart.bars]
     assert heights == pytest.approx(list(expected.yes_distribution))
     # All P5 certain yes, elected certain yes: passes with probability 1, all mass at 15.
     for m in sc.PERMANENT:
@@ -52,7 +53,7 @@ def test_passage_odds_match_the_model_and_bad_pairs_are_explained():
     w.elected_no.value = 0.0
     w.elected_yes.value = 1.0
     assert "<b>1.000</b>" in w.message.value
-    assert w.bars[15].get_height() == pytest.approx(1.0)
+    assert w.chart.bars[15].get_height() == pytest.approx(1.0)
     picture = w.figure_pane.value
     w.p_no["Russia"].value = 0.5  # P(yes) 1 + P(no) 0.5 > 1
     assert "more than 1" in w.message.value and 'role="alert"' in w.message.value
@@ -66,7 +67,7 @@ def test_criteria_widget_shows_the_weighted_score_and_the_council_record():
     w.scores["last resort"].value = 0.0
     # Scores 2,4,2,0,2,2 with equal weights: 12 / 24 = 0.50; last resort below the midpoint.
     assert "<b>0.50</b>" in w.message.value and "last resort" in w.message.value
-    assert w.bars[1].get_width() == 4.0 and w.total.get_height() == pytest.approx(0.5)
+    assert w.chart.bars[1].get_width() == 4.0 and w.chart.total.get_height() == pytest.approx(0.5)
     w.weights["just cause"].value = 3.0  # (3*4 + 2+2+0+2+2) / (4*8) = 20/32 = 0.625
     assert "<b>0.62</b>" in w.message.value or "<b>0.63</b>" in w.message.value
     w.case.value = "rwanda"
@@ -86,10 +87,12 @@ def test_timeline_counts_follow_the_slider():
     # Hand count to 1999: 912, 929 (1994) and 1244 (1999) adopted; the Kosovo draft S/1999/328 not adopted.
     assert "<b>3</b> adopted resolutions (0 with a confirmed reference to R2P) and <b>1</b> drafts" in w.message.value
     w.year.value = 2011
-    # Adopted to 2011: 912, 929, 1244, 1593, 1674, 1769, 1970, 1973, 1975 = 9; R2P: 1674, 1970, 1973, 1975;
-    # not adopted: S/1999/328, S/2007/14 and S/2011/612.
-    assert "<b>9</b> adopted resolutions (4 with" in w.message.value and "<b>3</b> drafts" in w.message.value
-    assert len(w.vetoed_pts.get_offsets()) == 3 and len(w.r2p_pts.get_offsets()) == 4
+    # Adopted to 2011: 912, 929, 1244, 1593, 1674, 1706, 1769, 1970, 1973, 1975 = 10; R2P: 1674, 1706, 1970,
+    # 1973, 1975; not adopted: S/1999/328, S/2007/14 and S/2011/612.
+    assert "<b>10</b> adopted resolutions (5 with" in w.message.value and "<b>3</b> drafts" in w.message.value
+    assert len(w.chart.vetoed_pts.get_offsets()) == 3 and len(w.chart.r2p_pts.get_offsets()) == 5
+    w.year.value = 2006
+    assert "Votes in 2006: S/RES/1674 (2006), S/RES/1706 (2006)." in w.message.value
     w.year.value = 2026  # the slider reaches the dataset's as-of year
     assert "No vote in the dataset in 2026" in w.message.value
 
@@ -113,8 +116,8 @@ def test_exercise_answers_follow_model_and_data():
 
 
 def test_stable_css_classes():
-    assert "sin-r2p-council-vote" in r2p.CouncilVote().view._dom_classes
-    assert "sin-r2p-timeline" in r2p.CouncilTimeline().view._dom_classes
+    assert "sin-r2p-council-vote" in r2p.CouncilVote()._dom_classes
+    assert "sin-r2p-timeline" in r2p.CouncilTimeline()._dom_classes
 
 
 def test_bloc_slider_changes_the_odds_and_warns_when_off():
@@ -133,4 +136,29 @@ def test_criteria_widget_offers_the_minimum_rule():
     w.rule.value = "minimum"
     # Scores 2,2,2,0.5,2,2: minimum 0.5 / 4 = 0.125, set by last resort.
     assert "<b>0.12</b>" in w.message.value or "<b>0.13</b>" in w.message.value
-    assert "last resort" in w.message.value and w.total.get_height() == pytest.approx(0.125)
+    assert "last resort" in w.message.value and w.chart.total.get_height() == pytest.approx(0.125)
+
+
+def test_readouts_are_plain_python_values():
+    import dataclasses
+    import datetime as dt
+
+    from widgets.readouts import r2p as readouts
+
+    def plain(x):
+        if isinstance(x, (bool, int, float, str, dt.date)):
+            return type(x).__module__ in ("builtins", "datetime")
+        if isinstance(x, (list, tuple)):
+            return all(plain(v) for v in x)
+        if isinstance(x, dict):
+            return all(plain(k) and plain(v) for k, v in x.items())
+        return False
+
+    for w in (r2p.CouncilVote(), r2p.PassageOdds(), r2p.CriteriaAssessment(), r2p.CouncilTimeline()):
+        result = w.compute(w.values())
+        fields = dataclasses.asdict(result)
+        assert all(plain(v) for v in fields.values()), type(result).__name__
+        assert result.sentence == w.message.value.split(">", 1)[1].rsplit("</div>", 1)[0]
+    assert readouts.passage_odds(**r2p.PassageOdds().values()).distribution[15] == pytest.approx(
+        0.9**3 * 0.5 * 0.4 * 0.7**10  # all fifteen vote yes: the P5 yes probabilities times 0.7^10
+    )

@@ -1,8 +1,9 @@
 """Exercises of the R2P chapter; expected answers come from the voting model and the dataset."""
 
-from widgets import data
 from widgets.check import Exercise
 from widgets.models import security_council as sc
+from widgets.readouts.r2p import opening_probabilities
+from widgets.tables import r2p as tables
 
 
 def _draft_ballot() -> dict[str, str]:
@@ -12,17 +13,17 @@ def _draft_ballot() -> dict[str, str]:
     return ballot | {f"Elected {i + 1}": v for i, v in enumerate(elected)}
 
 
-def _row(document: str):
-    return data.load("unsc_votes").set_index("document").loc[document]
+def _choice(id: str, choices: tuple[str, ...], expected, hint: str) -> Exercise:
+    """A multiple-choice exercise (the chapter's usual kind)."""
+    return Exercise(id=id, expected=expected, kind="choice", choices=choices, hint=hint)
 
 
-DRAFT_PASSES = Exercise(
-    id="r2p-draft-passes",
-    # Keys rather than the words "passes"/"fails", which the widgets above print in their saved state.
-    expected=lambda: "draft-passes" if sc.decide(_draft_ballot()).passes else "draft-fails",
-    kind="choice",
-    choices=("draft-passes", "draft-fails"),
-    hint="count the yes votes against the nine needed, then ask which votes can be a veto: only a 'no' "
+# Keys rather than the words "passes"/"fails", which the widgets above print in their saved state.
+DRAFT_PASSES = _choice(
+    "r2p-draft-passes",
+    ("draft-passes", "draft-fails"),
+    lambda: "draft-passes" if sc.decide(_draft_ballot()).passes else "draft-fails",
+    "count the yes votes against the nine needed, then ask which votes can be a veto: only a 'no' "
     "from a permanent member is one. You can set this ballot in the vote simulator.",
 )
 
@@ -37,9 +38,7 @@ CHANGES_1973 = {
 
 
 def _ballot_1973(change: str) -> dict[str, str]:
-    from widgets.r2p import ballot_from_record  # the widget's own reading of a recorded row
-
-    ballot = ballot_from_record(_row("S/RES/1973 (2011)"))
+    ballot = tables.ballot_from_record(tables.vote("S/RES/1973 (2011)"))  # the widget's own reading
     elected_yes = [m for m, v in ballot.items() if m.startswith("Elected") and v == "yes"]
     elected_abstain = [m for m, v in ballot.items() if m.startswith("Elected") and v == "abstain"]
     if change == "brazil-germany-india-no":  # the three elected abstainers
@@ -59,29 +58,17 @@ def defeating_changes() -> list[str]:
     return [c for c in CHANGES_1973 if not sc.decide(_ballot_1973(c)).passes]
 
 
-EX_1973_DEFEAT = Exercise(
-    id="r2p-1973-defeat",
-    expected=defeating_changes,
-    kind="set",
-    choices=tuple(CHANGES_1973),
-    hint="a draft needs nine yes votes and no 'no' from a permanent member. For each change, count the yes "
+HINT_1973 = (
+    "a draft needs nine yes votes and no 'no' from a permanent member. For each change, count the yes "
     "votes that remain and ask whether a permanent member now votes no. Load S/RES/1973 (2011) in the "
-    "vote simulator and try each change.",
+    "vote simulator and try each change."
 )
-
-# The bloc question: the passage-odds widget's defaults, with China following Russia always or never.
-BLOC_PROBABILITIES = {
-    "China": (0.5, 0.2),
-    "France": (0.9, 0.0),
-    "Russia": (0.4, 0.4),
-    "United Kingdom": (0.9, 0.0),
-    "United States": (0.9, 0.0),
-}
+EX_1973_DEFEAT = Exercise("r2p-1973-defeat", defeating_changes, "set", HINT_1973, choices=tuple(CHANGES_1973))
 
 
 def _bloc(follow: float) -> float:
-    probs = BLOC_PROBABILITIES | {f"Elected {i}": (0.7, 0.1) for i in range(1, 11)}
-    return sc.passage_probability_bloc(probs, "Russia", "China", follow).probability
+    """P(passes) with the passage-odds widget's opening sliders, China following Russia always or never."""
+    return sc.passage_probability_bloc(opening_probabilities(), "Russia", "China", follow).probability
 
 
 def bloc_effect() -> str:
@@ -91,50 +78,42 @@ def bloc_effect() -> str:
     return "higher" if bloc > independent else "lower"
 
 
-BLOC_EFFECT = Exercise(
-    id="r2p-bloc-effect",
-    expected=bloc_effect,
-    kind="choice",
-    choices=("higher", "lower", "about the same"),
-    hint="with the bloc slider at 1, China can only veto when Russia already does. Compare the chance that "
+BLOC_EFFECT = _choice(
+    "r2p-bloc-effect",
+    ("higher", "lower", "about the same"),
+    bloc_effect,
+    "with the bloc slider at 1, China can only veto when Russia already does. Compare the chance that "
     "no permanent member votes no in the two models, then read P(the draft passes).",
 )
-
-PILLAR = Exercise(
-    id="r2p-pillar",
-    # The situation: a state asks the UN for help training its police and building early warning.
-    expected=lambda: "pillar two",
-    kind="choice",
-    choices=("pillar one", "pillar two", "pillar three"),
-    hint="ask who acts and how: the state alone, others helping a willing state, or others responding "
+# The situation: a state asks the UN for help training its police and building early warning.
+PILLAR = _choice(
+    "r2p-pillar",
+    ("pillar one", "pillar two", "pillar three"),
+    lambda: "pillar two",
+    "ask who acts and how: the state alone, others helping a willing state, or others responding "
     "because the state is manifestly failing.",
 )
-
-SCOPE = Exercise(
-    id="r2p-scope",
-    # Paragraphs 138-139 cover four crimes only: genocide, war crimes, ethnic cleansing, crimes against humanity.
-    expected=lambda: "ethnic-cleansing",
-    kind="choice",
-    choices=("earthquake", "ethnic-cleansing", "coup"),
-    hint="paragraphs 138 and 139 name four crimes and nothing else; ask which situation is one of them.",
+# Paragraphs 138-139 cover four crimes only: genocide, war crimes, ethnic cleansing, crimes against humanity.
+SCOPE = _choice(
+    "r2p-scope",
+    ("earthquake", "ethnic-cleansing", "coup"),
+    lambda: "ethnic-cleansing",
+    "paragraphs 138 and 139 name four crimes and nothing else; ask which situation is one of them.",
 )
 
 
 def _years_without_veto() -> list[int]:
-    votes = data.load("unsc_votes")
-    vetoed = votes[~votes["adopted"] & (votes["yes"] >= 9)]
-    years = set(vetoed["date"].dt.year)
+    years = set(tables.vetoed_drafts()["date"].dt.year)
     return [y for y in range(min(years), max(years) + 1) if y not in years]
 
 
-NO_VETO_YEARS = Exercise(
-    id="r2p-no-veto-years",
-    # A year with no recorded veto is consistent with agreement and with drafts never tabled (hidden veto):
-    # the recorded votes cannot tell them apart. The check is that such years exist in the data.
-    expected=lambda: "cannot-tell" if _years_without_veto() else "agreement",
-    kind="choice",
-    choices=("agreement", "cannot-tell", "veto-abandoned"),
-    hint="ask which drafts reach a recorded vote at all, and what a sponsor who expects a veto may do instead.",
+# A year with no recorded veto is consistent with agreement and with drafts never tabled (hidden veto):
+# the recorded votes cannot tell them apart. The check is that such years exist in the data.
+NO_VETO_YEARS = _choice(
+    "r2p-no-veto-years",
+    ("agreement", "cannot-tell", "veto-abandoned"),
+    lambda: "cannot-tell" if _years_without_veto() else "agreement",
+    "ask which drafts reach a recorded vote at all, and what a sponsor who expects a veto may do instead.",
 )
 
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).

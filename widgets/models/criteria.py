@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from widgets.models.inputs import InputError, non_negative, number
 
@@ -37,11 +38,20 @@ CRITERIA = (
     "reasonable prospects",
 )
 SCALE = 4.0
-RULES = ("weighted mean", "minimum")
+
+
+class Rule(StrEnum):
+    """How the criteria's scores are combined; compares equal to its string."""
+
+    WEIGHTED_MEAN = "weighted mean"
+    MINIMUM = "minimum"
+
+
+RULES = tuple(r.value for r in Rule)
 
 
 @dataclass(frozen=True)
-class Assessment:
+class CriteriaResult:
     """The weighted score (0-1), each criterion's weighted share, and the unmet criteria."""
 
     score: float
@@ -56,7 +66,7 @@ class Assessment:
         """The score under ``rule``: "weighted mean" or "minimum"."""
         if rule not in RULES:
             raise InputError(f"the rule must be one of {', '.join(RULES)}; got {rule!r}.")
-        return self.score if rule == "weighted mean" else self.minimum
+        return self.score if rule == Rule.WEIGHTED_MEAN else self.minimum
 
 
 def _full(name: str, values: Mapping[str, float]) -> dict[str, float]:
@@ -71,7 +81,7 @@ def _full(name: str, values: Mapping[str, float]) -> dict[str, float]:
     return dict(values)
 
 
-def assess(scores: Mapping[str, float], weights: Mapping[str, float] | None = None) -> Assessment:
+def assess(scores: Mapping[str, float], weights: Mapping[str, float] | None = None) -> CriteriaResult:
     """Weighted score of ``scores`` (0..SCALE each) with ``weights`` (>= 0, not all 0; default equal)."""
     scores = _full("scores", scores)
     weights = _full("weights", weights if weights is not None else {c: 1.0 for c in CRITERIA})
@@ -91,6 +101,6 @@ def assess(scores: Mapping[str, float], weights: Mapping[str, float] | None = No
     weakest = min(counted, key=lambda c: s[c])  # first of equals, in CRITERIA order
     by_weight = sorted(counted, key=lambda c: -w[c])  # stable: ties keep CRITERIA order
     first_failing = next((c for c in by_weight if s[c] < SCALE / 2), "")
-    return Assessment(
+    return CriteriaResult(
         sum(contributions.values()), contributions, below, not below, s[weakest] / SCALE, weakest, first_failing
     )

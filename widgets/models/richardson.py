@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 from scipy.linalg import expm
@@ -86,8 +87,28 @@ def _params(params) -> RichardsonParams:
     )
 
 
+class NullclineRelation(StrEnum):
+    """How the two nullclines lie: they cross once, or lie on one line, or never meet."""
+
+    INTERSECT = "intersect"
+    COINCIDE = "coincide"
+    PARALLEL = "parallel"
+
+
+class RaceKind(StrEnum):
+    """The kinds of race :func:`classify` names (each compares equal to its text)."""
+
+    STABLE = "stable race"
+    DISARMAMENT = "disarmament"
+    ONE_SIDE_DISARMS = "stable, one side disarms"
+    RUNAWAY = "runaway race (explosive)"
+    TIPPING_POINT = "unstable: runaway or disarmament"
+    NO_UNIQUE_EQUILIBRIUM = "knife-edge (no unique equilibrium)"
+    ON_THE_TIPPING_POINT = "knife-edge (balanced on the tipping point)"
+
+
 @dataclass(frozen=True)
-class Equilibrium:
+class RaceEquilibriumResult:
     """Where both arms levels stop changing, and whether the race gets there."""
 
     unique: bool  # False when a·b = k·l
@@ -96,12 +117,12 @@ class Equilibrium:
     determinant: float  # a·b − k·l
     eigenvalues: tuple[float, float]  # of A = [[−a, k], [l, −b]], larger first
     stable: bool
-    nullclines: str  # "intersect", "coincide" or "parallel"
+    nullclines: NullclineRelation
     in_positive_quadrant: bool | None  # None when there is no unique equilibrium
     explanation: str
 
 
-def equilibrium(k, l, a, b, g=0.0, h=0.0) -> Equilibrium:  # noqa: E741
+def equilibrium(k, l, a, b, g=0.0, h=0.0) -> RaceEquilibriumResult:  # noqa: E741
     """Closed-form equilibrium x* = (b·g + k·h)/(a·b − k·l), y* = (a·h + l·g)/(a·b − k·l).
 
     Stability comes from the eigenvalues of A = [[−a, k], [l, −b]],
@@ -134,14 +155,14 @@ def equilibrium(k, l, a, b, g=0.0, h=0.0) -> Equilibrium:  # noqa: E741
                 "the nullclines are parallel and never meet, so there is no equilibrium "
                 "and the arms levels drift steadily without settling"
             )
-        return Equilibrium(
+        return RaceEquilibriumResult(
             unique=False,
             x=None,
             y=None,
             determinant=0.0,
             eigenvalues=(lam_hi, lam_lo),
             stable=False,
-            nullclines="coincide" if coincide else "parallel",
+            nullclines=NullclineRelation.COINCIDE if coincide else NullclineRelation.PARALLEL,
             in_positive_quadrant=None,
             explanation=(
                 f"No unique equilibrium: fatigue a·b = {fatigue:.4g} equals mutual fear "
@@ -169,32 +190,32 @@ def equilibrium(k, l, a, b, g=0.0, h=0.0) -> Equilibrium:  # noqa: E741
     text = f"Equilibrium at x* = {x_star:.4g}, y* = {y_star:.4g}. {reason}"
     if not positive_quadrant:
         text += " The equilibrium has a negative arms level. " + _NEGATIVE_NOTE
-    return Equilibrium(
+    return RaceEquilibriumResult(
         unique=True,
         x=x_star,
         y=y_star,
         determinant=det,
         eigenvalues=(lam_hi, lam_lo),
         stable=stable,
-        nullclines="intersect",
+        nullclines=NullclineRelation.INTERSECT,
         in_positive_quadrant=positive_quadrant,
         explanation=text,
     )
 
 
-def _equilibrium_of(p: RichardsonParams) -> Equilibrium:
+def _equilibrium_of(p: RichardsonParams) -> RaceEquilibriumResult:
     return equilibrium(p.k, p.l, p.a, p.b, p.g, p.h)
 
 
 @dataclass(frozen=True)
-class Classification:
+class RaceClassificationResult:
     """A short label for the kind of race, and the reason in one or two sentences."""
 
-    label: str
+    label: RaceKind
     reason: str
 
 
-def classify(params, x0=None, y0=None) -> Classification:
+def classify(params, x0=None, y0=None) -> RaceClassificationResult:
     """Name the kind of race: stable race, disarmament, runaway race, or knife-edge.
 
     In the unstable case the outcome depends on where the race starts; give
@@ -211,25 +232,25 @@ def classify(params, x0=None, y0=None) -> Classification:
         y0 = non_negative("y0 (Y's starting arms level)", y0)
 
     if not eq.unique:
-        return Classification("knife-edge (no unique equilibrium)", eq.explanation)
+        return RaceClassificationResult(RaceKind.NO_UNIQUE_EQUILIBRIUM, eq.explanation)
 
     xs, ys = eq.x, eq.y
     if eq.stable:
         if xs >= 0 and ys >= 0 and (xs > 0 or ys > 0):
-            return Classification(
-                "stable race",
+            return RaceClassificationResult(
+                RaceKind.STABLE,
                 f"Fatigue outweighs mutual fear (a·b > k·l), so arms settle at "
                 f"x* = {xs:.4g}, y* = {ys:.4g} whatever the starting levels.",
             )
         if xs <= 0 and ys <= 0:
-            return Classification(
-                "disarmament",
+            return RaceClassificationResult(
+                RaceKind.DISARMAMENT,
                 "Fatigue outweighs mutual fear (a·b > k·l) and goodwill outweighs "
                 f"grievance: the equilibrium (x* = {xs:.4g}, y* = {ys:.4g}) is at or "
                 "below zero, so both sides run their arms down to zero.",
             )
-        return Classification(
-            "stable, one side disarms",
+        return RaceClassificationResult(
+            RaceKind.ONE_SIDE_DISARMS,
             f"The race is stable, but the equilibrium (x* = {xs:.4g}, y* = {ys:.4g}) "
             "puts one side below zero: that side disarms completely. " + _NEGATIVE_NOTE,
         )
@@ -238,15 +259,15 @@ def classify(params, x0=None, y0=None) -> Classification:
     w = np.array([p.l, p.a + lam])  # left eigenvector of A for lam; both entries > 0
     if x0 is None:
         if xs <= 0 and ys <= 0:
-            return Classification(
-                "runaway race (explosive)",
+            return RaceClassificationResult(
+                RaceKind.RUNAWAY,
                 "Mutual fear outweighs fatigue (k·l > a·b) and the unstable equilibrium "
                 f"(x* = {xs:.4g}, y* = {ys:.4g}) is at or below zero, so from any "
                 "non-negative starting levels both arsenals grow without limit "
                 "(unless both start exactly at a zero equilibrium).",
             )
-        return Classification(
-            "unstable: runaway or disarmament",
+        return RaceClassificationResult(
+            RaceKind.TIPPING_POINT,
             "Mutual fear outweighs fatigue (k·l > a·b), so the equilibrium "
             f"(x* = {xs:.4g}, y* = {ys:.4g}) is a tipping point: start above the line "
             f"{w[0]:.3g}·(x − x*) + {w[1]:.3g}·(y − y*) = 0 and the race runs away; "
@@ -256,27 +277,27 @@ def classify(params, x0=None, y0=None) -> Classification:
     side = w[0] * (x0 - xs) + w[1] * (y0 - ys)
     scale = abs(w[0]) * (abs(x0) + abs(xs)) + abs(w[1]) * (abs(y0) + abs(ys))
     if abs(side) <= REL_TOL * scale + ABS_TOL:
-        return Classification(
-            "knife-edge (balanced on the tipping point)",
+        return RaceClassificationResult(
+            RaceKind.ON_THE_TIPPING_POINT,
             "The starting levels lie exactly on the line that separates runaway from "
             "disarmament, so the race drifts to the unstable equilibrium; the smallest "
             "nudge tips it one way or the other.",
         )
     if side > 0:
-        return Classification(
-            "runaway race (explosive)",
+        return RaceClassificationResult(
+            RaceKind.RUNAWAY,
             "Mutual fear outweighs fatigue (k·l > a·b) and the race starts above the "
             "tipping point, so both arsenals grow without limit.",
         )
-    return Classification(
-        "disarmament",
+    return RaceClassificationResult(
+        RaceKind.DISARMAMENT,
         "Mutual fear outweighs fatigue (k·l > a·b), but the race starts below the "
         "tipping point, so both arsenals shrink until they reach zero.",
     )
 
 
 @dataclass(frozen=True)
-class Trajectory:
+class TrajectoryResult:
     """Arms levels over time; `negative` flags when the linear model went below zero."""
 
     t: np.ndarray
@@ -286,7 +307,7 @@ class Trajectory:
     note: str
 
 
-def simulate(params, x0, y0, t_max, n=201) -> Trajectory:
+def simulate(params, x0, y0, t_max, n=201) -> TrajectoryResult:
     """Exact solution at n equally spaced times in [0, t_max].
 
     Uses the matrix exponential of the augmented 3×3 system [z; 1]' = M·[z; 1],
@@ -320,11 +341,11 @@ def simulate(params, x0, y0, t_max, n=201) -> Trajectory:
     x, y = z[0].copy(), z[1].copy()
     negative = bool(np.any(x < 0) or np.any(y < 0))
     note = "An arms level goes below zero. " + _NEGATIVE_NOTE if negative else ""
-    return Trajectory(t=t, x=x, y=y, negative=negative, note=note)
+    return TrajectoryResult(t=t, x=x, y=y, negative=negative, note=note)
 
 
 @dataclass(frozen=True)
-class Line:
+class Nullcline:
     """A nullcline as two endpoints (empty arrays when it does not exist)."""
 
     x: np.ndarray
@@ -333,9 +354,9 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Nullclines:
-    x_nullcline: Line  # where dx/dt = 0: X is content with its level
-    y_nullcline: Line  # where dy/dt = 0: Y is content with its level
+class NullclinesResult:
+    x_nullcline: Nullcline  # where dx/dt = 0: X is content with its level
+    y_nullcline: Nullcline  # where dy/dt = 0: Y is content with its level
 
 
 def _range(name: str, value) -> tuple[float, float]:
@@ -349,26 +370,26 @@ def _range(name: str, value) -> tuple[float, float]:
     return lo, hi
 
 
-def _line(slope_num, denom, intercept, rate, who, var, x_lim, y_lim) -> Line:
+def _line(slope_num, denom, intercept, rate, who, var, x_lim, y_lim) -> Nullcline:
     """Nullcline denom·y = slope_num·x + intercept of side `who` (rate = its constant drift)."""
     empty = np.array([])
     if slope_num == 0 and denom == 0:
         if rate == 0:
-            return Line(empty, empty, f"{who}'s level never changes: every point is on its nullcline.")
+            return Nullcline(empty, empty, f"{who}'s level never changes: every point is on its nullcline.")
         text = f"{who}'s level changes at the constant rate {rate:.4g}: no nullcline."
-        return Line(empty, empty, text)
+        return Nullcline(empty, empty, text)
     if denom == 0:  # vertical line slope_num·x + intercept = 0
         xv = -intercept / slope_num
         text = f"d{var}/dt = 0 on the vertical line x = {xv:.4g}."
-        return Line(np.array([xv, xv]), np.array(y_lim), text)
+        return Nullcline(np.array([xv, xv]), np.array(y_lim), text)
     slope, icpt = slope_num / denom, intercept / denom
     xs = np.array(x_lim)
     sign = "+" if icpt >= 0 else "−"
     text = f"d{var}/dt = 0 on the line y = {slope:.4g}·x {sign} {abs(icpt):.4g}."
-    return Line(xs, slope * xs + icpt, text)
+    return Nullcline(xs, slope * xs + icpt, text)
 
 
-def nullclines(params, x_range, y_range=None) -> Nullclines:
+def nullclines(params, x_range, y_range=None) -> NullclinesResult:
     """The two nullclines as line segments over x_range (vertical ones span y_range).
 
     Their intersection is the equilibrium; if they are parallel there is none.
@@ -377,7 +398,7 @@ def nullclines(params, x_range, y_range=None) -> Nullclines:
     p = _params(params)
     x_lim = _range("x_range", x_range)
     y_lim = x_lim if y_range is None else _range("y_range", y_range)
-    return Nullclines(
+    return NullclinesResult(
         # dx/dt = 0  <=>  k·y = a·x − g
         x_nullcline=_line(p.a, p.k, -p.g, p.g, "X", "x", x_lim, y_lim),
         # dy/dt = 0  <=>  b·y = l·x + h

@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 
@@ -33,7 +34,18 @@ from widgets.models.inputs import InputError, count, probability
 PERMANENT = ("China", "France", "Russia", "United Kingdom", "United States")
 SIZE = 15
 THRESHOLD = 9
-VOTES = ("yes", "no", "abstain", "absent")
+
+
+class Vote(StrEnum):
+    """A member's vote; compares equal to its string ("yes" == Vote.YES)."""
+
+    YES = "yes"
+    NO = "no"
+    ABSTAIN = "abstain"
+    ABSENT = "absent"
+
+
+VOTES = tuple(v.value for v in Vote)  # the plain strings, in this order
 
 
 def _council(members: Sequence[str], permanent: Sequence[str], size, threshold) -> tuple[int, int]:
@@ -58,13 +70,13 @@ def _council(members: Sequence[str], permanent: Sequence[str], size, threshold) 
     return n, k
 
 
-def _names(names: Sequence[str]) -> str:
+def join_names(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C'."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass(frozen=True)
-class Decision:
+class VoteResult:
     """Outcome of one vote, with the counts and a sentence saying why."""
 
     passes: bool
@@ -81,7 +93,7 @@ def decide(
     permanent: Sequence[str] = PERMANENT,
     size: int = SIZE,
     threshold: int = THRESHOLD,
-) -> Decision:
+) -> VoteResult:
     """Apply Article 27(3) to ``votes`` (member -> "yes" / "no" / "abstain" / "absent")."""
     if not isinstance(votes, Mapping):
         raise InputError("votes must be a dictionary from member name to its vote.")
@@ -94,21 +106,21 @@ def decide(
     _, k = _council(list(clean), permanent, size, threshold)
 
     tally = {v: sum(1 for x in clean.values() if x == v) for v in VOTES}
-    vetoes = tuple(p for p in permanent if clean[p] == "no")
-    short = tally["yes"] < k
+    vetoes = tuple(p for p in permanent if clean[p] == Vote.NO)
+    short = tally[Vote.YES] < k
     few = f"only {tally['yes']} affirmative vote{'s' if tally['yes'] != 1 else ''} ({k} needed)"
     if vetoes and short:
-        reason = f"Fails: vetoed by {_names(vetoes)}, and {few}"
+        reason = f"Fails: vetoed by {join_names(vetoes)}, and {few}"
     elif vetoes:
-        reason = f"Fails: vetoed by {_names(vetoes)}"
+        reason = f"Fails: vetoed by {join_names(vetoes)}"
     elif short:
         reason = f"Fails: {few}"
     else:
         reason = f"Passes: {tally['yes']} in favour, no permanent member against"
-        idle = [p for p in permanent if clean[p] in ("abstain", "absent")]
+        idle = [p for p in permanent if clean[p] in (Vote.ABSTAIN, Vote.ABSENT)]
         if idle:
-            reason += f" (abstention or absence by {_names(idle)} is not a veto)"
-    return Decision(
+            reason += f" (abstention or absence by {join_names(idle)} is not a veto)"
+    return VoteResult(
         not vetoes and not short, tally["yes"], tally["no"], tally["abstain"], tally["absent"], vetoes, reason
     )
 
@@ -135,7 +147,7 @@ def _probabilities(probabilities: Mapping[str, Sequence[float]]) -> dict[str, tu
 
 
 @dataclass(frozen=True, eq=False)  # holds a numpy array, which has no single truth value
-class Passage:
+class PassageResult:
     """Chance a resolution passes when each member votes at random, independently.
 
     ``yes_distribution[j]`` is P(exactly j yes votes); ``p_no_veto`` is P(no
@@ -154,7 +166,7 @@ def passage_probability(
     permanent: Sequence[str] = PERMANENT,
     size: int = SIZE,
     threshold: int = THRESHOLD,
-) -> Passage:
+) -> PassageResult:
     """Exact P(passes) by dynamic programming over members.
 
     ``probabilities`` maps each member to (P(yes), P(no)); it abstains (or is
@@ -175,7 +187,7 @@ def passage_probability(
         stay = rest if member in perm else 1.0 - p_yes  # a permanent "no" leaves this branch
         no_veto[1:] = no_veto[1:] * stay + no_veto[:-1] * p_yes
         no_veto[0] *= stay
-    return Passage(
+    return PassageResult(
         probability=float(no_veto[k:].sum()),
         p_no_veto=float(no_veto.sum()),
         p_enough_votes=float(all_votes[k:].sum()),
@@ -216,7 +228,7 @@ def passage_probability_bloc(
     permanent: Sequence[str] = PERMANENT,
     size: int = SIZE,
     threshold: int = THRESHOLD,
-) -> Passage:
+) -> PassageResult:
     """Exact P(passes) when one member votes as a bloc with another.
 
     Why: independent votes are a strong assumption. In the chapter's dataset China
@@ -257,7 +269,7 @@ def passage_probability_bloc(
         total["p_no_veto"] += weight * part.p_no_veto
         total["p_enough_votes"] += weight * part.p_enough_votes
         dist += weight * part.yes_distribution
-    return Passage(yes_distribution=dist, **total)
+    return PassageResult(yes_distribution=dist, **total)
 
 
 def shapley_shubik(permanent_count: int = 5, size: int = SIZE, threshold: int = THRESHOLD) -> tuple[float, float]:
