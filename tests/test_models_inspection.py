@@ -6,16 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets.models.inputs import InputError
-from widgets.models.inspection import (
-    CANNOT_DETER,
-    MIXED,
-    NOT_WORTH_INSPECTING,
-    curves,
-    equilibrium,
-    expected_payoffs,
-    leadership,
-    DETERRED,
-)
+from widgets.models.inspection import Regime, curves, equilibrium, expected_payoffs, leadership
 
 
 # Payoffs computed straight from the documented table, independently of the module.
@@ -40,7 +31,7 @@ def test_mixed_equilibrium_by_hand():
     # p* = g/(d(g+f)) = 1/(0.8·4) = 0.3125;  q* = c/(dL) = 1/(0.8·5) = 0.25
     # inspectee payoff 0 (indifferent, complying gives 0); inspector −q*·L = −1.25 = −c/d
     e = equilibrium(g=1, f=3, c=1, d=0.8, L=5)
-    assert e.regime == MIXED
+    assert e.regime == Regime.MIXED
     assert e.inspect_probability == pytest.approx(0.3125)
     assert e.cheat_probability == pytest.approx(0.25)
     assert e.inspectee_payoff == pytest.approx(0.0, abs=1e-12)
@@ -67,7 +58,7 @@ def test_detection_exactly_at_threshold_still_deters():
     # g = f = 1, d = 0.5 = g/(g+f): p* = 1/(0.5·2) = 1 exactly — inspecting always just
     # deters (cheating pays 0.5·1 − 0.5·1 = 0); q* = c/(dL) = 1/(0.5·5) = 0.4
     e = equilibrium(g=1, f=1, c=1, d=0.5, L=5)
-    assert e.regime == MIXED
+    assert e.regime == Regime.MIXED
     assert (e.inspect_probability, e.cheat_probability) == pytest.approx((1.0, 0.4))
 
 
@@ -77,7 +68,7 @@ def test_weak_detection_cannot_deter():
     # inspectee: (1−d)g − d·f = 1.5 − 0.5 = 1.0
     # inspector: −c − (1−d)L = −1 − 2.5 = −3.5
     e = equilibrium(g=3, f=1, c=1, d=0.5, L=5)
-    assert e.regime == CANNOT_DETER and e.p_star == pytest.approx(1.5)
+    assert e.regime == Regime.CANNOT_DETER and e.p_star == pytest.approx(1.5)
     assert (e.inspect_probability, e.cheat_probability) == (1.0, 1.0)
     assert (e.inspectee_payoff, e.inspector_payoff) == pytest.approx((1.0, -3.5))
     assert "cannot deter" in e.explanation
@@ -86,7 +77,7 @@ def test_weak_detection_cannot_deter():
 def test_costly_inspection_is_not_worth_it():
     # c = 5 > d·L = 0.5·5 = 2.5 → q* = 2 > 1: never inspect, inspectee cheats: payoffs (g, −L)
     e = equilibrium(g=1, f=3, c=5, d=0.5, L=5)
-    assert e.regime == NOT_WORTH_INSPECTING and e.q_star == pytest.approx(2.0)
+    assert e.regime == Regime.NOT_WORTH_INSPECTING and e.q_star == pytest.approx(2.0)
     assert (e.inspect_probability, e.cheat_probability) == (0.0, 1.0)
     assert (e.inspectee_payoff, e.inspector_payoff) == pytest.approx((1.0, -5.0))
 
@@ -94,7 +85,7 @@ def test_costly_inspection_is_not_worth_it():
 def test_boundary_cost_equals_prevented_loss():
     # c = d·L = 2.5: inspector indifferent even against certain cheating
     e = equilibrium(g=1, f=3, c=2.5, d=0.5, L=5)
-    assert e.regime == NOT_WORTH_INSPECTING and "indifferent" in e.explanation
+    assert e.regime == Regime.NOT_WORTH_INSPECTING and "indifferent" in e.explanation
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
@@ -133,7 +124,7 @@ def test_indifference_whenever_mixed(g, f, L, u, v):
     d = g / (g + f) + u * (1 - g / (g + f))
     c = v * d * L
     e = equilibrium(g, f, c, d, L)
-    assert e.regime == MIXED
+    assert e.regime == Regime.MIXED
     p, q = e.inspect_probability, e.cheat_probability
     tol = 1e-9 * (1 + g + f + c + L)
     assert inspectee_if(True, p, g, f, d) == pytest.approx(0.0, abs=tol)
@@ -153,7 +144,7 @@ def test_expected_payoffs_formula():
 def test_better_detection_lowers_cheating_and_inspections():
     cv = curves(g=1, f=3, c=1, L=5, n=100)
     assert cv.d[0] > 0 and cv.d[-1] == 1 and len(cv.d) == 100
-    mixed = cv.regime == MIXED
+    mixed = cv.regime == Regime.MIXED
     assert mixed.sum() > 50
     assert np.all(np.diff(cv.cheat_probability[mixed]) < 0)
     assert np.all(np.diff(cv.inspect_probability[mixed]) < 0)
@@ -175,7 +166,7 @@ def test_curves_match_scalar_equilibrium():
     # q* = c/(dL) = 0.25/d < 1 only when d > 0.25: d = 0.05, 0.1, 0.2 → not worth inspecting;
     # p* = g/(d(g+f)) = (2/3)/d ≤ 1 only when d ≥ 2/3:
     # d = 0.3, 0.5 → cannot deter; d = 0.75, 1 → mixed
-    assert list(cv.regime) == [NOT_WORTH_INSPECTING] * 3 + [CANNOT_DETER] * 2 + [MIXED] * 2
+    assert list(cv.regime) == [Regime.NOT_WORTH_INSPECTING] * 3 + [Regime.CANNOT_DETER] * 2 + [Regime.MIXED] * 2
 
 
 # ---------------------------------------------------------------- bad inputs
@@ -226,7 +217,7 @@ def test_leadership_by_hand_and_its_advantage():
     # g=4, f=6, c=1, d=0.8, L=10: committed p = 4/(0.8·10) = 0.5, the inspectee complies;
     # the inspector pays 0.5·1 = 0.5, versus −c/d = −1.25 in the simultaneous game
     lead = leadership(g=4, f=6, c=1, d=0.8, L=10)
-    assert lead.regime == DETERRED
+    assert lead.regime == Regime.DETERRED
     assert lead.inspect_probability == pytest.approx(0.5)
     assert lead.cheat_probability == 0
     assert lead.inspector_payoff == pytest.approx(-0.5)
@@ -247,7 +238,7 @@ def test_penalty_matters_under_leadership_but_not_for_mixed_cheating():
 def test_leadership_not_worth_when_deterrence_costs_more_than_the_loss():
     # g=1, f=1, d=0.5: p* = 1/(0.5·2) = 1; c=3 > L=2, so p*·c = 3 > 2: do not inspect
     lead = leadership(g=1, f=1, c=3, d=0.5, L=2)
-    assert lead.regime == NOT_WORTH_INSPECTING and lead.inspect_probability == 0
+    assert lead.regime == Regime.NOT_WORTH_INSPECTING and lead.inspect_probability == 0
     assert lead.inspector_payoff == pytest.approx(-2)
 
 
@@ -259,5 +250,14 @@ def test_leadership_is_never_worse_for_the_inspector(g, f, c, d, L):
     nash = equilibrium(g, f, c, d, L)
     assert lead.inspector_payoff >= nash.inspector_payoff - 1e-9
     # when deterred, the announced p makes cheating worth at most nothing
-    if lead.regime == DETERRED:
+    if lead.regime == Regime.DETERRED:
         assert inspectee_if(True, lead.inspect_probability, g, f, d) <= 1e-9
+
+
+def test_regimes_are_a_strenum_that_compares_equal_to_its_words():
+    # the words are what the widget's sentence and the notebook print ("... (mixed)")
+    assert {str(r) for r in Regime} == {"mixed", "cannot deter", "not worth inspecting", "deterred"}
+    e = equilibrium(g=4, f=6, c=1, d=0.8, L=10)
+    assert isinstance(e.regime, Regime) and e.regime == "mixed" and f"{e.regime}" == "mixed"
+    assert leadership(g=4, f=6, c=1, d=0.8, L=10).regime == "deterred"
+    assert curves(4, 6, 1, 10, d=[0.3, 0.8]).regime.tolist() == ["cannot deter", "mixed"]

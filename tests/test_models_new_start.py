@@ -8,6 +8,7 @@ from widgets.models.new_start import (
     LAUNCHER_LIMIT,
     WARHEAD_LIMIT,
     ForceStructure,
+    NewStartResult,
     assess,
 )
 
@@ -37,6 +38,7 @@ def test_limits_are_the_treaty_numbers():
 
 
 def test_exactly_at_the_limits_complies():
+    assert isinstance(assess(AT_LIMITS), NewStartResult)
     a = assess(AT_LIMITS)
     assert a.complies and a.broken == ()
     assert [c.counted for c in a.checks] == [700, 1550, 800]

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import numpy as np
 import pytest
+from matplotlib import dates as mdates
 
+from widgets import ui
 from widgets.arms_control import InspectionGame, NewStartCheck, StockpileTimeline
 from widgets.check import check
 from widgets.exercises import arms_control as ex
+from widgets.figures import arms_control as figures
+from widgets.models.inputs import InputError
+from widgets.readouts import arms_control as readouts
+from widgets.tables import arms_control as tables
 
 # ----------------------------------------------------------------- stockpiles
 
@@ -17,8 +26,8 @@ def test_stockpile_default_is_the_nine_state_sum():
     # SIPRI Yearbook 2025: 9,614 warheads in military stockpiles in January 2025; US 1945: 2
     assert "9,614 in 2025" in w.message.value
     assert "2 warheads in 1945" in w.message.value
-    x, y = w.line.get_data()
-    assert x[0] == 1945 and x[-1] == 2025 and y[-1] == 9614
+    x, y = w.chart.line.get_data()  # dates: an estimate of a year stands at its 1 January
+    assert x[0] == np.datetime64("1945-01-01") and x[-1] == np.datetime64("2025-01-01") and y[-1] == 9614
     assert "New START (2010)" in w.message.value and "PTBT (1963)" in w.message.value
     assert 'alt="Line chart' in w.figure_pane.value
 
@@ -30,15 +39,19 @@ def test_choosing_a_country_and_years_changes_line_and_text():
     # Russia's (USSR's) stockpile peaked at 40,159 in 1986 (FAS 2016: "peaked late (1986)")
     assert "40,159</b> in 1986" in w.message.value
     assert w.figure_pane.value != before
-    assert w.peak.get_xdata()[0] == 1986
+    assert w.chart.peak.get_xdata()[0] == np.datetime64("1986-01-01")
     w.years.value = (1992, 2010)
-    x, _ = w.line.get_data()
-    assert (x.min(), x.max()) == (1992, 2010)
+    x, _ = w.chart.line.get_data()
+    assert (x.min(), x.max()) == (np.datetime64("1992-01-01"), np.datetime64("2010-01-01"))
     assert "in 1992" in w.message.value and "in 2010" in w.message.value
     # treaties signed in 1992-2010: CWC 1993, CTBT 1996, SORT 2002 (OSD), New START 2010 (START I was 1991)
     assert "CWC (1993), CTBT (1996), SORT (2002), New START (2010)" in w.message.value
     assert "START I (1991)" not in w.message.value
-    assert w.band.get_x() == pytest.approx(1991.5) and w.band.get_width() == pytest.approx(19)
+    # the band reaches half a year (182.625 days) either side of 1 Jan 1992 and 1 Jan 2010
+    start = mdates.date2num(np.datetime64("1992-01-01")) - 182.625
+    end = mdates.date2num(np.datetime64("2010-01-01")) + 182.625
+    assert w.chart.band.get_x() == pytest.approx(start) and w.chart.band.get_width() == pytest.approx(end - start)
+    assert mdates.num2date(start).date() == dt.date(1991, 7, 2)
 
 
 def test_years_after_the_data_say_so_without_an_error():
@@ -46,7 +59,7 @@ def test_years_after_the_data_say_so_without_an_error():
     w.years.value = (2026, 2026)
     assert "no estimates between 2026 and 2026" in w.message.value
     assert 'role="alert"' not in w.message.value
-    assert len(w.peak.get_xdata()) == 0
+    assert len(w.chart.peak.get_xdata()) == 0
 
 
 # ----------------------------------------------------------------- New START
@@ -56,8 +69,8 @@ def test_default_force_complies_with_hand_counts():
     w = NewStartCheck()
     # (a) 400 + 220 + 50 = 670; (b) 400 + 1,000 + 50·1 = 1,450; (c) 670 + 50 + 60 + 10 = 790
     assert "Complies" in w.message.value
-    assert [b.get_width() for b in w.bars] == pytest.approx([100 * 670 / 700, 100 * 1450 / 1550, 100 * 790 / 800])
-    assert [t.get_text() for t in w.labels] == ["670 of 700", "1,450 of 1,550", "790 of 800"]
+    assert [b.get_width() for b in w.chart.bars] == pytest.approx([100 * 670 / 700, 100 * 1450 / 1550, 100 * 790 / 800])
+    assert [t.get_text() for t in w.chart.labels] == ["670 of 700", "1,450 of 1,550", "790 of 800"]
     # 600 bomber weapons count as 50 warheads: 550 uncounted
     assert "550 weapons go uncounted" in w.message.value
 
@@ -67,9 +80,9 @@ def test_adding_warheads_breaks_only_the_warhead_limit():
     before = w.figure_pane.value
     w.slbm_warheads.value = "1120"  # (b) 400 + 1,120 + 50 = 1,570 > 1,550
     assert "Breaks the treaty" in w.message.value and "20 over" in w.message.value
-    assert w.labels[1].get_text() == "1,570 of 1,550 OVER"
-    assert w.bars[1].get_width() == pytest.approx(100 * 1570 / 1550)
-    assert w.bars[1].get_facecolor() != w.bars[0].get_facecolor()  # broken bar is coloured differently
+    assert w.chart.labels[1].get_text() == "1,570 of 1,550 OVER"
+    assert w.chart.bars[1].get_width() == pytest.approx(100 * 1570 / 1550)
+    assert w.chart.bars[1].get_facecolor() != w.chart.bars[0].get_facecolor()  # broken bar is coloured differently
     assert w.figure_pane.value != before
 
 
@@ -77,15 +90,15 @@ def test_bomber_weapons_never_count():
     w = NewStartCheck()
     w.bomber_weapons.value = "5000"
     assert "Complies" in w.message.value
-    assert w.labels[1].get_text() == "1,450 of 1,550"
+    assert w.chart.labels[1].get_text() == "1,450 of 1,550"
 
 
 def test_declared_numbers_are_drawn_from_the_dataset():
     w = NewStartCheck()
-    assert len(w.declared_marks.get_xdata()) == 0
+    assert len(w.chart.declared_marks.get_xdata()) == 0
     w.compare.value = "United States, 2023-03-01"
     # State Dept, data as of 1 March 2023: 662 / 1,419 / 800
-    assert list(w.declared_marks.get_xdata()) == pytest.approx([100 * 662 / 700, 100 * 1419 / 1550, 100.0])
+    assert list(w.chart.declared_marks.get_xdata()) == pytest.approx([100 * 662 / 700, 100 * 1419 / 1550, 100.0])
     assert "662 / 1,419 / 800" in w.message.value
     w.compare.value = "Russian Federation, 2020-09-01"
     assert "510 / 1,447 / 764" in w.message.value
@@ -123,11 +136,11 @@ def test_inspection_default_equilibrium_by_hand():
     w = InspectionGame()
     # g = 4, f = 6, c = 1, L = 10, d = 0.8: p* = 4/(0.8·10) = 0.5; q* = 1/(0.8·10) = 0.125
     assert "p = 0.5" in w.message.value and "q = 0.125" in w.message.value
-    assert w.p_point.get_ydata()[0] == pytest.approx(0.5)
-    assert w.q_point.get_ydata()[0] == pytest.approx(0.125)
+    assert w.chart.p_point.get_ydata()[0] == pytest.approx(0.5)
+    assert w.chart.q_point.get_ydata()[0] == pytest.approx(0.125)
     # threshold g/(g+f) = 0.4 shaded
-    assert w.no_deter.get_width() == pytest.approx(0.4)
-    d, q = w.q_line.get_data()
+    assert w.chart.no_deter.get_width() == pytest.approx(0.4)
+    d, q = w.chart.q_line.get_data()
     # q*(d) = c/(d·L) where the equilibrium is mixed: at d = 1, 0.1
     assert d[-1] == 1.0 and q[-1] == pytest.approx(0.1)
     assert np.all(np.diff(q[d > 0.4]) <= 0), "better detection must not raise cheating"
@@ -146,7 +159,7 @@ def test_better_detection_lowers_cheating():
 def test_penalty_moves_the_threshold():
     w = InspectionGame()
     w.f.value = 12.0  # g/(g+f) = 4/16 = 0.25
-    assert w.threshold.get_xdata()[0] == pytest.approx(0.25)
+    assert w.chart.threshold.get_xdata()[0] == pytest.approx(0.25)
     assert "g/(g+f) = 0.25" in w.message.value
 
 
@@ -195,3 +208,124 @@ def test_exercise_answers_worked_by_hand():
     # leadership: g·c/(d·L) = 12/2.25 = 5.333, minus g = 4: f = 1.333 (p <= 1 needs only f >= 0.44)
     assert check("arms_control-leadership-penalty", 1.33).correct is True
     assert check("arms_control-leadership-penalty", 0.44).correct is False
+
+
+# ----------------------------------------------------------------- layers: tables, readouts, figures
+
+
+def _plain(value) -> bool:
+    """True if ``value`` is built only of plain Python values (what the browser will get)."""
+    if value is None or type(value) in (bool, int, float, str):
+        return True
+    if isinstance(value, (tuple, list)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    if dataclasses.is_dataclass(value):
+        return all(_plain(getattr(value, f.name)) for f in dataclasses.fields(value))
+    return False
+
+
+def test_plain_check_can_fail():
+    assert not _plain(np.float64(1.0)) and not _plain([np.arange(2)]) and _plain({"a": (1, 2.0, "x")})
+
+
+@pytest.mark.parametrize(
+    "readout, values",
+    [
+        (readouts.stockpile_timeline, dict(country="Russia", years=(1992, 2010))),
+        (readouts.stockpile_timeline, dict(country="China", years=(2026, 2026))),
+        (readouts.new_start_check, dict(compare="United States, 2023-03-01", **ex.EXERCISE_FORCE)),
+        (readouts.inspection_game, dict(g=4.0, f=6.0, c="1", L="10", d="0.3")),
+    ],
+)
+def test_readouts_are_plain_values_with_a_sentence_and_alt(readout, values):
+    result = readout(**values)
+    assert _plain(result)
+    assert result.sentence and result.alt
+
+
+def test_readouts_say_what_the_widgets_say():
+    w = StockpileTimeline(country="Russia", years=(1992, 2010))
+    assert w.message.value == f'<div role="status" aria-live="polite">{w.compute(w.values()).sentence}</div>'
+    r = readouts.stockpile_timeline(country="Russia", years=(1992, 2010))
+    # by hand from the dataset (see test_choosing_a_country...): 26,734 in 1992 is the highest in the range
+    assert r.peak == (1992, 26734) and r.shown[0][0] == 1992 and r.shown[0][-1] == 2010
+    assert r.years == (1992, 2010)
+    n = readouts.new_start_check(compare="United States, 2023-03-01")  # the widget's starting force
+    assert [b.counted for b in n.bars] == [670, 1450, 790] and n.complies
+    assert n.declared == (662, 1419, 800)
+    assert n.declared_shares == pytest.approx((100 * 662 / 700, 100 * 1419 / 1550, 100.0))
+
+
+def test_stockpile_tables_by_hand():
+    assert tables.span() == (1945, 2026)  # first FAS estimate (US, 1945); treaty record as of 22 Nov 2026
+    assert tables.countries()[:3] == (tables.ALL, "Russia", "United States")  # peaks 40,159 and 31,255
+    total = tables.stockpile_series(tables.ALL)
+    assert total[1986] == 64449 and total[2025] == 9614
+    assert tables.stockpile_series("United States")[1967] == 31255
+    with pytest.raises(InputError, match="No stockpile estimates for 'Atlantis'"):
+        tables.stockpile_series("Atlantis")
+    assert tables.label("Biological Weapons Convention, BWC/BTWC") == "BWC"
+    assert tables.label("SALT I Interim Agreement") == "SALT I Interim Agreement"
+    spans = tables.treaty_spans()
+    assert spans[0] == ("PTBT", "test_ban", "1963-08-05", "1963-10-10", None)
+    assert ("New START", "arms_control", "2010-04-08", "2011-02-05", "2026-02-05") in spans
+    record = tables.treaty_record()
+    assert record.loc["New START", "in force"] == "2011-02-05" and record.loc["NPT", "ended"] == "–"
+
+
+def test_new_start_tables_by_hand():
+    assert tables.limits() == (700, 1550, 800)
+    assert tables.declared_numbers()["Russian Federation, 2016-09-01"] == (508, 1796, 847)
+    assert "Russian Federation, 2015-09-01" not in tables.declared_numbers()  # only the warhead count
+    # the dataset's limit rows: "had to be met by 2018-02-05" (entry into force 2011-02-05 + 7 years)
+    assert tables.limits_bind_from() == dt.date(2018, 2, 5)
+    history = tables.declared_history()
+    days, values = history.series[tables.CATEGORIES[1]]["Russian Federation"]
+    assert (dt.date(2015, 9, 1), 1648) in zip(days, values)  # the partial snapshot is drawn
+    entries = dict(tables.stockpile_history().entries)
+    assert entries == {
+        "SALT I": dt.date(1972, 10, 3),
+        "INF": dt.date(1988, 6, 1),
+        "START I": dt.date(1994, 12, 5),
+        "SORT": dt.date(2003, 6, 1),
+        "New START": dt.date(2011, 2, 5),
+    }
+
+
+def test_static_figures_plot_dates():
+    fig = ui.figure(figures.draw_stockpile_history, tables.stockpile_history(), width=7.2, height=3.6)
+    ax = fig.axes[0]
+    assert [line.get_label() for line in ax.lines[:3]] == ["sum of the nine states", "United States", "Russia"]
+    x = ax.lines[0].get_xdata()
+    assert x[0] == np.datetime64("1945-01-01") and x[-1] == np.datetime64("2025-01-01")
+    marks = [line.get_xdata()[0] for line in ax.lines[3:]]
+    assert np.datetime64("1994-12-05") in marks  # START I's entry into force, at its day
+    fig = ui.figure(figures.draw_declared_numbers, tables.declared_history(), width=8.2, height=3.0)
+    assert len(fig.axes) == 3
+    binds = [line.get_xdata()[0] for line in fig.axes[0].lines if line.get_linestyle() == ":"]
+    assert binds == [np.datetime64("2018-02-05")]
+
+
+def test_controls_keep_their_layout_and_classes():
+    w = NewStartCheck()
+    (rows,) = w.children[0].children
+    grid, compare = rows.children
+    assert compare is w.compare and grid.layout.grid_template_columns == "repeat(3, 230px)"
+    # rows by weapon type: ICBMs, SLBMs, heavy bombers
+    assert [box.description for box in grid.children[:3]] == [
+        "deployed ICBMs",
+        "warheads on deployed ICBMs",
+        "non-deployed ICBM launchers",
+    ]
+    assert all("sin-stacked" in box._dom_classes for box in grid.children)
+    assert "sin-control" in w.deployed_icbms._dom_classes
+    assert {"sin-widget", "sin-new-start-check"} <= set(w._dom_classes)
+    g = InspectionGame()
+    (rows,) = g.children[0].children
+    assert [[c.description[0] for c in row.children] for row in rows.children] == [["g", "f"], ["c", "L"], ["d"]]
+    assert {"sin-widget", "sin-inspection-game"} <= set(g._dom_classes)
+    s = StockpileTimeline()
+    assert {"sin-widget", "sin-arms-control-stockpiles"} <= set(s._dom_classes)
+    assert s.country.options[0] == tables.ALL and s.years.value == (1945, 2026)

@@ -68,8 +68,8 @@ def smallest_deterring_penalty(g: float, c: float, d: float, L: float) -> float:
     """
     f = max(g / d, g * c / (d * L)) - g
     # the model agrees just above and just below the bound
-    assert inspection.leadership(g, f + 1e-6, c, d, L).regime == inspection.DETERRED
-    assert inspection.leadership(g, max(f - 1e-6, 1e-9), c, d, L).regime != inspection.DETERRED
+    assert inspection.leadership(g, f + 1e-6, c, d, L).regime == inspection.Regime.DETERRED
+    assert inspection.leadership(g, max(f - 1e-6, 1e-9), c, d, L).regime != inspection.Regime.DETERRED
     return f
 
 
@@ -91,6 +91,11 @@ def new_start_years_in_force() -> float:
     return (row["ended"] - row["entered_into_force"]).days / 365.25
 
 
+def _number(name: str, expected, tolerance: float, hint: str) -> Exercise:
+    """An exercise of this chapter answered with a number, right within ``tolerance``."""
+    return Exercise(id=f"arms_control-{name}", expected=expected, kind="number", tolerance=tolerance, hint=hint)
+
+
 NEW_START_BROKEN = Exercise(
     id="arms_control-new-start-broken",
     expected=lambda: broken_limits(EXERCISE_FORCE),
@@ -100,49 +105,39 @@ NEW_START_BROKEN = Exercise(
     "(c) deployed and non-deployed launchers and bombers together. Answer with the letters "
     'of the limits exceeded, e.g. ["a"].',
 )
-
-DETECTION_THRESHOLD = Exercise(
-    id="arms_control-detection-threshold",
-    expected=lambda: detection_threshold(**THRESHOLD_GAME),
-    kind="number",
-    tolerance=0.005,
-    hint="even inspecting every time, cheating pays (1 − d)·g − d·f on average; find the d at which this is zero.",
+DETECTION_THRESHOLD = _number(
+    "detection-threshold",
+    lambda: detection_threshold(**THRESHOLD_GAME),
+    0.005,
+    "even inspecting every time, cheating pays (1 − d)·g − d·f on average; find the d at which this is zero.",
 )
-
-NEW_START_YEARS = Exercise(
-    id="arms_control-new-start-years",
-    expected=new_start_years_in_force,
-    kind="number",
-    tolerance=0.05,
-    hint="take the row 'new_start' of the treaties dataset and subtract its entry-into-force date "
+NEW_START_YEARS = _number(
+    "new-start-years",
+    new_start_years_in_force,
+    0.05,
+    "take the row 'new_start' of the treaties dataset and subtract its entry-into-force date "
     "from the date it ended; divide the days by 365.25.",
 )
-
-YEARS_WITHOUT_LIMITS = Exercise(
-    id="arms_control-years-without-limits",
-    expected=years_without_strategic_limits,
-    kind="number",
-    tolerance=0.05,
-    hint="list the entry-into-force and end dates of SALT I's Interim Agreement, START I, SORT and "
+YEARS_WITHOUT_LIMITS = _number(
+    "years-without-limits",
+    years_without_strategic_limits,
+    0.05,
+    "list the entry-into-force and end dates of SALT I's Interim Agreement, START I, SORT and "
     "New START; a year counts only if none of the four was in force. Check the years around "
     "START I's expiry in December 2009 carefully.",
 )
-
-FALL_BEFORE_START1 = Exercise(
-    id="arms_control-fall-before-start1",
-    expected=share_of_fall_before_start1,
-    kind="number",
-    tolerance=1.0,
-    hint="take the nine-state sum in 1986, in 1994 and in the last year of the data; divide the "
+FALL_BEFORE_START1 = _number(
+    "fall-before-start1",
+    share_of_fall_before_start1,
+    1.0,
+    "take the nine-state sum in 1986, in 1994 and in the last year of the data; divide the "
     "1986-1994 fall by the whole fall from 1986 to the last year and multiply by 100.",
 )
-
-LEADERSHIP_PENALTY = Exercise(
-    id="arms_control-leadership-penalty",
-    expected=lambda: smallest_deterring_penalty(**LEADERSHIP_GAME),
-    kind="number",
-    tolerance=0.01,
-    hint="a committed inspector must announce p = g/(d·(g+f)); deterring is worth it only if that "
+LEADERSHIP_PENALTY = _number(
+    "leadership-penalty",
+    lambda: smallest_deterring_penalty(**LEADERSHIP_GAME),
+    0.01,
+    "a committed inspector must announce p = g/(d·(g+f)); deterring is worth it only if that "
     "costs no more than the loss it prevents, p·c <= L (and p <= 1). Solve for the smallest f.",
 )
 

@@ -32,14 +32,20 @@ lowers the p* the inspector must commit to and the detection needed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 
 from widgets.models.inputs import InputError, positive, probability
 
-MIXED = "mixed"
-CANNOT_DETER = "cannot deter"
-NOT_WORTH_INSPECTING = "not worth inspecting"
+
+class Regime(StrEnum):
+    """How an inspection game is solved; each compares equal to its text ("mixed" ...)."""
+
+    MIXED = "mixed"  # both players mix (simultaneous game)
+    CANNOT_DETER = "cannot deter"  # detection below g/(g+f): cheating pays even at p = 1
+    NOT_WORTH_INSPECTING = "not worth inspecting"  # an inspection costs more than it can save
+    DETERRED = "deterred"  # inspector leadership: the announced p makes the inspectee comply
 
 
 def _detection(value) -> float:
@@ -71,14 +77,14 @@ def expected_payoffs(p, q, g, f, c, d, L) -> tuple[float, float]:
 
 
 @dataclass(frozen=True)
-class InspectionEquilibrium:
+class InspectionEquilibriumResult:
     """The equilibrium strategies and payoffs, with the regime and its explanation."""
 
     inspect_probability: float  # p in equilibrium
     cheat_probability: float  # q in equilibrium
     p_star: float  # g/(d(g+f)); above 1 no inspection rate deters
     q_star: float  # c/(dL); at or above 1 inspecting never pays
-    regime: str  # MIXED, CANNOT_DETER or NOT_WORTH_INSPECTING
+    regime: Regime  # MIXED, CANNOT_DETER or NOT_WORTH_INSPECTING
     inspectee_payoff: float
     inspector_payoff: float
     detection_threshold: float  # g/(g+f): detection needed before inspections can deter
@@ -91,20 +97,23 @@ def _regime(p_star, q_star):
     no_deterrence = p_star > 1  # even p = 1 leaves cheating profitable
     p = np.where(not_worth, 0.0, np.where(no_deterrence, 1.0, p_star))
     q = np.where(not_worth | no_deterrence, 1.0, q_star)
-    regime = np.where(not_worth, NOT_WORTH_INSPECTING, np.where(no_deterrence, CANNOT_DETER, MIXED))
+    regime = np.where(
+        not_worth, Regime.NOT_WORTH_INSPECTING, np.where(no_deterrence, Regime.CANNOT_DETER, Regime.MIXED)
+    )
     return p, q, regime
 
 
-def equilibrium(g, f, c, d, L) -> InspectionEquilibrium:
+def equilibrium(g, f, c, d, L) -> InspectionEquilibriumResult:
     """Nash equilibrium of the inspection game, with the reason in words."""
     g, f, c, L = _check(g, f, c, L)
     d = _detection(d)
     p_star, q_star = g / (d * (g + f)), c / (d * L)
     p, q, regime = (v.item() for v in _regime(np.float64(p_star), np.float64(q_star)))
+    regime = Regime(regime)
     u_inspectee, u_inspector = expected_payoffs(p, q, g, f, c, d, L)
     threshold = g / (g + f)
 
-    if regime == MIXED:
+    if regime == Regime.MIXED:
         text = (
             f"Mixed equilibrium: the inspector inspects with probability p* = g/(d·(g+f)) = {p:.3g}, "
             "just enough to make cheating worth nothing on average, and the inspectee cheats "
@@ -114,7 +123,7 @@ def equilibrium(g, f, c, d, L) -> InspectionEquilibrium:
             "inspecting, and q* = c/(d·L) falls (p* falls too: fewer inspections deter). Note "
             "that cheating is pinned down by the inspector's cost and loss, not by the penalty f."
         )
-    elif regime == CANNOT_DETER:
+    elif regime == Regime.CANNOT_DETER:
         text = (
             f"Inspection cannot deter: even inspecting every time, cheating is caught with "
             f"probability d = {d:.3g}, below the threshold g/(g+f) = {threshold:.3g}, so it "
@@ -128,7 +137,7 @@ def equilibrium(g, f, c, d, L) -> InspectionEquilibrium:
             "inspect and the inspectee cheats for sure"
             + (" (at c = d·L the inspector is indifferent)." if q_star == 1 else ".")
         )
-    return InspectionEquilibrium(
+    return InspectionEquilibriumResult(
         inspect_probability=p,
         cheat_probability=q,
         p_star=p_star,
@@ -142,7 +151,7 @@ def equilibrium(g, f, c, d, L) -> InspectionEquilibrium:
 
 
 @dataclass(frozen=True)
-class InspectionCurves:
+class InspectionCurvesResult:
     """Equilibrium quantities as arrays over detection probabilities d, for plotting."""
 
     d: np.ndarray
@@ -150,12 +159,12 @@ class InspectionCurves:
     cheat_probability: np.ndarray
     p_star: np.ndarray  # unclipped g/(d(g+f))
     q_star: np.ndarray  # unclipped c/(dL)
-    regime: np.ndarray  # strings, see the regime constants
+    regime: np.ndarray  # the Regime values as strings
     inspectee_payoff: np.ndarray
     inspector_payoff: np.ndarray
 
 
-def curves(g, f, c, L, d=None, n: int = 200) -> InspectionCurves:
+def curves(g, f, c, L, d=None, n: int = 200) -> InspectionCurvesResult:
     """Vectorised equilibrium over d; by default n points evenly spaced in (0, 1]."""
     g, f, c, L = _check(g, f, c, L)
     if d is None:
@@ -171,7 +180,7 @@ def curves(g, f, c, L, d=None, n: int = 200) -> InspectionCurves:
             raise InputError("Every detection probability d must be in (0, 1]; d = 0 cannot deter.")
     p_star, q_star = g / (d * (g + f)), c / (d * L)
     p, q, regime = _regime(p_star, q_star)
-    return InspectionCurves(
+    return InspectionCurvesResult(
         d=d,
         inspect_probability=p,
         cheat_probability=q,
@@ -183,22 +192,19 @@ def curves(g, f, c, L, d=None, n: int = 200) -> InspectionCurves:
     )
 
 
-DETERRED = "deterred"
-
-
 @dataclass(frozen=True)
-class LeadershipOutcome:
+class InspectorLeadershipResult:
     """The inspector-leadership solution: the announced p and the inspectee's reply."""
 
     inspect_probability: float  # announced (and kept) inspection probability
     cheat_probability: float  # 0 if deterred, else 1
-    regime: str  # DETERRED, CANNOT_DETER or NOT_WORTH_INSPECTING
+    regime: Regime  # DETERRED, CANNOT_DETER or NOT_WORTH_INSPECTING
     inspectee_payoff: float
     inspector_payoff: float
     explanation: str
 
 
-def leadership(g, f, c, d, L) -> LeadershipOutcome:
+def leadership(g, f, c, d, L) -> InspectorLeadershipResult:
     """The inspection game when the inspector commits to p first (inspector leadership).
 
     The inspectee cheats only if cheating pays strictly: (1 − p·d)·g − p·d·f > 0, i.e.
@@ -210,7 +216,7 @@ def leadership(g, f, c, d, L) -> LeadershipOutcome:
     d = _detection(d)
     p_star = g / (d * (g + f))
     if p_star <= 1 and p_star * c <= L:
-        p, q, regime = p_star, 0.0, DETERRED
+        p, q, regime = p_star, 0.0, Regime.DETERRED
         text = (
             f"Inspector leadership: announcing p = g/(d·(g+f)) = {p:.3g} makes cheating worth "
             "nothing, so the inspectee complies (q = 0). A higher penalty f lowers the rate the "
@@ -218,19 +224,19 @@ def leadership(g, f, c, d, L) -> LeadershipOutcome:
         )
     elif p_star > 1:
         p = 1.0 if c < d * L else 0.0
-        q, regime = 1.0, CANNOT_DETER
+        q, regime = 1.0, Regime.CANNOT_DETER
         text = (
             f"Even a committed inspector cannot deter: d = {d:.3g} is below g/(g+f) = "
             f"{g / (g + f):.3g}, so cheating pays even if every look is made."
         )
     else:
-        p, q, regime = 0.0, 1.0, NOT_WORTH_INSPECTING
+        p, q, regime = 0.0, 1.0, Regime.NOT_WORTH_INSPECTING
         text = (
             f"Deterring would need p = {p_star:.3g} at a cost p·c = {p_star * c:.3g} above the loss "
             f"L = {L:.3g} it prevents, so the inspector does not inspect and the inspectee cheats."
         )
     u_inspectee, u_inspector = expected_payoffs(p, q, g, f, c, d, L)
-    return LeadershipOutcome(
+    return InspectorLeadershipResult(
         inspect_probability=p,
         cheat_probability=q,
         regime=regime,

@@ -27,6 +27,10 @@ WARHEAD_LIMIT = 1550
 # II.1(c): deployed and non-deployed ICBM launchers, SLBM launchers and heavy bombers
 LAUNCHER_LIMIT = 800
 
+# When the limits bind: the reductions had to be complete seven years after entry into
+# force (the dataset's limit rows: "had to be met by 2018-02-05"; entry into force 2011-02-05).
+REDUCTION_YEARS = 7
+
 # Counting rule, Article III, paragraph 2(b): one warhead per deployed heavy bomber.
 WARHEADS_COUNTED_PER_BOMBER = 1
 
@@ -94,7 +98,7 @@ class LimitCheck:
 
 
 @dataclass(frozen=True)
-class Assessment:
+class NewStartResult:
     """The three counted totals against the three limits, and a sentence saying so."""
 
     delivery_vehicles: LimitCheck
@@ -126,7 +130,7 @@ def _force(force) -> ForceStructure:
     raise InputError(f"force must be a ForceStructure or a dict of counts; got {type(force).__name__}.")
 
 
-def assess(force) -> Assessment:
+def assess(force) -> NewStartResult:
     """Count a force structure under Article III and compare it with the Article II limits."""
     s = _force(force)
     checks = (
@@ -173,4 +177,6 @@ def assess(force) -> Assessment:
             f"{s.bomber_weapons:,} weapons but count as {s.deployed_heavy_bombers:,} "
             f"warheads (Article III.2(b)), so {uncounted:,} weapons go uncounted."
         )
-    return Assessment(*checks, broken=broken, complies=not broken, uncounted_bomber_weapons=uncounted, summary=summary)
+    return NewStartResult(
+        *checks, broken=broken, complies=not broken, uncounted_bomber_weapons=uncounted, summary=summary
+    )
