@@ -433,7 +433,7 @@ def crossed_line(line: float = 2.0, members_in: int = 2014) -> list[str]:
 
 
 @lru_cache(maxsize=256)
-def exploitation_test(year: int, drop: tuple[str, ...] = (), members_in: int | None = None) -> rank_test.RankTest:
+def exploitation_test(year: int, drop: tuple[str, ...] = (), members_in: int | None = None) -> rank_test.RankTestResult:
     """Spearman's rho between GDP and the defence share in ``year``, without ``drop``.
 
     Only states that were members in ``members_in`` (default ``year``) take part; names in
