@@ -50,11 +50,38 @@ def new_figure(width: float = 6.4, height: float = 3.4) -> Figure:
 
 
 def figure(draw: Callable, result, width: float = 6.4, height: float = 3.4) -> Figure:
-    """A chapter's static figure: the widget's own drawing of ``result``, in one call."""
+    """A chapter's static figure: the widget's own drawing of ``result``, in one call.
+
+    A notebook cell that ends with it shows the figure as a PNG (see :func:`_inline_png`).
+    """
     fig = new_figure(width, height)
     with course_style():
         draw(fig, result)
+    _inline_png()
     return fig
+
+
+def _inline_png() -> None:
+    """Have IPython show a returned Figure as a PNG, as pyplot's inline backend does.
+
+    IPython learns to display Figure objects only when pyplot is imported under the
+    inline backend. The course never imports pyplot, so without this a cell ending with
+    a figure would save only its text, "<Figure size 640x320 with 1 Axes>".
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with every notebook environment
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    if Figure in shell.display_formatter.formatters["image/png"].type_printers:
+        return
+    from IPython.core.pylabtools import select_figure_formats
+    from matplotlib_inline.config import InlineBackend
+
+    settings = InlineBackend.instance(parent=shell)
+    select_figure_formats(shell, settings.figure_formats, **settings.print_figure_kwargs)
 
 
 def source_note(fig: Figure, text: str) -> None:
