@@ -46,10 +46,11 @@ AS_OF = re.compile(r"as of (?:(\d{1,2}) )?([A-Z][a-z]+)\.? (\d{4})")
 
 
 def datasets_of(chapter: Path) -> set[str]:
-    """Datasets a chapter reads: named in its notebook, widgets or exercises."""
+    """Datasets a chapter reads: named in its notebook, widgets (any layer) or exercises."""
     names = {r["name"] for r in data.resources()}
     texts = [chapter.read_text(encoding="utf-8")]
-    for module in (ROOT / "widgets" / f"{chapter.stem}.py", ROOT / "widgets" / "exercises" / f"{chapter.stem}.py"):
+    layers = ("", "exercises", "tables", "readouts", "figures")  # widgets/<chapter>.py and its layers
+    for module in (ROOT / "widgets" / layer / f"{chapter.stem}.py" for layer in layers):
         if module.exists():
             texts.append(module.read_text(encoding="utf-8"))
     found = set(re.findall(r'\\?"([a-z0-9_]+)\\?"', "\n".join(texts)))
