@@ -75,6 +75,16 @@ def test_guideline_css_classes():
     assert {"sin-widget", "sin-burden-guideline"} <= set(GuidelineChart()._dom_classes)
 
 
+def test_every_widget_keeps_its_css_class_and_the_game_its_two_column_controls():
+    assert {"sin-widget", "sin-burden-game"} <= set(AllianceGame()._dom_classes)
+    assert {"sin-widget", "sin-burden-exploitation"} <= set(ExploitationTest()._dom_classes)
+    w = AllianceGame()
+    # Two a row, as before the port: each ally's income next to a parameter.
+    assert w.children[0].children == (w.income_a, w.theta, w.income_b, w.alpha, w.income_c, w.n_allies)
+    assert w.children[0].layout.display == "grid"
+    assert w.children[0].layout.grid_template_columns == "repeat(2, max-content)"
+
+
 # ----------------------------------------------------------------- alliance game
 
 
