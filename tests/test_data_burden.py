@@ -7,6 +7,7 @@ Bank WDI NY.GDP.MKTP.KD as republished by Our World in Data), not from the CSVs.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from widgets import data
@@ -117,3 +118,78 @@ def test_gdp_and_shares_join_on_iso3(share, gdp):
     assert set(share["iso3"]) == set(gdp["iso3"]) - {"ISL"}
     merged = share.merge(gdp, on=["iso3", "year"], suffixes=("", "_gdp"))
     assert (merged["country"] == merged["country_gdp"]).all()
+
+
+# ----------------------------------------------------------------- the chapter's derived tables
+
+from widgets.tables import burden_sharing as tables  # noqa: E402
+
+
+def test_the_chapter_reads_one_release_and_its_years():
+    assert tables.RELEASE == RELEASE
+    assert tables.years() == (2014, 2024)
+    # NATO prints the 2024 figure as an estimate, "2024e"; 2014 is an actual.
+    assert tables.year_choices() == (("2014", 2014), ("2024e", 2024))
+    assert tables.release_month() == "June 2024"  # the release of 17 June 2024
+
+
+@pytest.fixture
+def fresh_tables():
+    caches = (
+        tables._release_rows,
+        tables.years,
+        tables.year_label,
+        tables._shares,
+        tables._size_and_burden,
+        tables.joined_after,
+        tables.exploitation_test,
+    )
+    for cache in caches:
+        cache.cache_clear()
+    yield
+    for cache in caches:
+        cache.cache_clear()
+
+
+def test_rows_of_another_release_are_never_mixed_in(monkeypatch, fresh_tables):
+    # A later release revises 2014 and adds a year; the chapter's tables must not see it
+    # until RELEASE names it. (Invented values: this row never reaches a reader.)
+    real = data.load
+
+    def with_a_later_release(name, *args):
+        frame = real(name, *args)
+        if name != "nato_defence_share":
+            return frame
+        later = frame[frame["country"] == "Poland"].copy()
+        later["release"] = "NATO 2014-2025 (later)"
+        later["defence_share_gdp_pct"] = 9.99
+        return pd.concat([frame, later], ignore_index=True)
+
+    monkeypatch.setattr(data, "load", with_a_later_release)
+    assert (data.load("nato_defence_share")["defence_share_gdp_pct"] == 9.99).sum() == 2
+    assert tables.years() == (2014, 2024)
+    assert tables.shares(2024)["Poland"] == pytest.approx(4.12) and len(tables.shares(2024)) == 31
+    assert len(tables.size_and_burden(2014)) == 27
+
+
+def test_joined_after_the_wales_summit_in_order_of_accession():
+    # NATO's member list: Montenegro 2017, North Macedonia 2020, Finland 2023, Sweden 2024.
+    assert tables.joined_after(2014) == ("Montenegro", "North Macedonia", "Finland", "Sweden")
+    assert tables.joined_after(2024) == ()
+    assert tables.member_in("MNE", 2017) and not tables.member_in("MNE", 2016)
+
+
+def test_share_change_is_sorted_by_the_latest_year(share):
+    change = tables.share_change()
+    assert len(change.countries) == 31
+    # Graphic News GN46054: Spain 0.92 -> 1.28 (lowest in 2024e), Poland 1.88 -> 4.12 (highest)
+    assert (change.countries[0], change.first[0], change.last[0]) == ("Spain", 0.92, 1.28)
+    assert (change.countries[-1], change.first[-1], change.last[-1]) == ("Poland", 1.88, 4.12)
+    assert list(change.last) == sorted(change.last)
+    assert (change.first_label, change.last_label) == ("2014", "2024e")
+
+
+def test_the_exercise_choices_name_the_release_years():
+    labels = [label for label, _ in tables.year_choices()]
+    assert [str(c) for c in tables.Distinguishable] == [f"{labels[0]} only", f"{labels[-1]} only", "both", "neither"]
+    assert tables.Distinguishable.BOTH == "both" and tables.CorrelationChange.REVERSED == "reversed"

@@ -8,7 +8,7 @@ from scipy.optimize import minimize, minimize_scalar
 
 from widgets.models.inputs import InputError
 from widgets.models.public_goods import (
-    BurdenSharing,
+    BurdenSharingResult,
     best_response,
     best_response_iteration,
     burden_sharing,
@@ -246,7 +246,7 @@ def test_utilities_hand_values():
 
 def test_result_table():
     result = burden_sharing([10, 5, 2], 0.3, 1.0, names=["Big", "Mid", "Small"])
-    assert isinstance(result, BurdenSharing)
+    assert isinstance(result, BurdenSharingResult)
     frame = result.as_frame()
     assert list(frame.index) == ["Big", "Mid", "Small"]
     assert list(frame["free_rider"]) == [False, True, True]

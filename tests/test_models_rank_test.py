@@ -12,7 +12,8 @@ from scipy import stats
 
 from widgets.models.inputs import InputError
 from widgets.models.rank_test import (
-    RankTest,
+    PermutationMethod,
+    RankTestResult,
     average_ranks,
     permutation_test,
     rank_test_frame,
@@ -71,6 +72,7 @@ def test_exact_p_three_points():
     assert result.rho == pytest.approx(1.0)
     assert result.p_value == pytest.approx(1 / 3)
     assert result.method == "exact" and result.permutations == 6
+    assert result.method is PermutationMethod.EXACT  # a StrEnum: equal to its string, and typed
 
 
 def test_exact_p_four_points():
@@ -117,6 +119,7 @@ def test_monte_carlo_is_deterministic_for_a_seed():
     first = permutation_test(x, y, n_permutations=2000, seed=11)
     assert first == permutation_test(x, y, n_permutations=2000, seed=11)
     assert first.method == "monte carlo" and first.permutations == 2000
+    assert first.method is PermutationMethod.MONTE_CARLO
     assert 0 < first.p_value <= 1
 
 
@@ -160,7 +163,7 @@ def test_frame_drops_named_members():
     assert result.rho == pytest.approx(direct.rho)
     assert result.p_value == pytest.approx(direct.p_value)
     assert result.n == 7 and result.dropped == ("USA",)
-    assert isinstance(result, RankTest)
+    assert isinstance(result, RankTestResult)
 
 
 def test_frame_uses_index_when_no_label_and_accepts_one_name():

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 from scipy import stats
 
 from widgets import data
-from widgets.burden_sharing import (
-    AllianceGame,
-    ExploitationTest,
-    GuidelineChart,
+from widgets.burden_sharing import AllianceGame, ExploitationTest, GuidelineChart
+from widgets.models import public_goods, rank_test
+from widgets.tables import burden_sharing as tables
+from widgets.tables.burden_sharing import (
     change_in_correlation,
+    crossed_line,
     distinguishable_from_zero,
     exploitation_test,
 )
-from widgets.models import public_goods, rank_test
 
 
 # ----------------------------------------------------------------- guideline chart
@@ -38,13 +40,13 @@ def test_guideline_counts_follow_the_year():
 
 def test_sorting_reorders_the_bars():
     w = GuidelineChart(year=2024, sort="value")
-    assert w.labels[0].get_text() == "Poland" and w.bars[0].get_width() == pytest.approx(4.12)
-    assert w.labels[-1].get_text() == "Spain" and w.bars[-1].get_width() == pytest.approx(1.28)
+    assert w.chart.labels[0].get_text() == "Poland" and w.chart.bars[0].get_width() == pytest.approx(4.12)
+    assert w.chart.labels[-1].get_text() == "Spain" and w.chart.bars[-1].get_width() == pytest.approx(1.28)
     w.sort.value = "name"
-    assert w.labels[0].get_text() == "Albania" and w.bars[0].get_width() == pytest.approx(2.03)
-    assert w.labels[-1].get_text() == "United States" and w.bars[-1].get_width() == pytest.approx(3.38)
+    assert w.chart.labels[0].get_text() == "Albania" and w.chart.bars[0].get_width() == pytest.approx(2.03)
+    assert w.chart.labels[-1].get_text() == "United States" and w.chart.bars[-1].get_width() == pytest.approx(3.38)
     w.year.value = 2014
-    assert w.bars[0].get_width() == pytest.approx(1.35)  # Albania 2014
+    assert w.chart.bars[0].get_width() == pytest.approx(1.35)  # Albania 2014
 
 
 def test_own_line_moves_and_recounts():
@@ -54,24 +56,33 @@ def test_own_line_moves_and_recounts():
     # 2014 shares >= 1.5: US, Greece, UK, Estonia 1.93, Poland 1.88, France 1.82, Croatia 1.81,
     # Norway 1.54, Montenegro 1.50
     assert "your line of <b>1.5%</b>: <b>9</b>" in w.message.value
-    assert list(w.own.get_xdata()) == [1.5, 1.5]
+    assert list(w.chart.own.get_xdata()) == [1.5, 1.5]
     assert w.figure_pane.value != before
 
 
-def test_a_gap_in_the_data_shows_the_models_message():
-    import pandas as pd
-
+def test_a_gap_in_the_data_shows_the_models_message(monkeypatch):
     w = GuidelineChart(year=2024)
     before = w.figure_pane.value
     # a member without a figure (as Iceland would be) must be reported, not drawn as 0
-    w.data[2014] = pd.concat([w.data[2014], pd.Series({"Iceland": float("nan")})])
+    gap = pd.concat([tables.shares(2014), pd.Series({"Iceland": float("nan")})])
+    monkeypatch.setattr(tables, "shares", lambda year: gap if year == 2014 else tables._shares(year).copy())
     w.year.value = 2014
     assert "no share for Iceland" in w.message.value and 'role="alert"' in w.message.value
     assert w.figure_pane.value == before
 
 
 def test_guideline_css_classes():
-    assert {"sin-widget", "sin-burden-guideline"} <= set(GuidelineChart().view._dom_classes)
+    assert {"sin-widget", "sin-burden-guideline"} <= set(GuidelineChart()._dom_classes)
+
+
+def test_every_widget_keeps_its_css_class_and_the_game_its_two_column_controls():
+    assert {"sin-widget", "sin-burden-game"} <= set(AllianceGame()._dom_classes)
+    assert {"sin-widget", "sin-burden-exploitation"} <= set(ExploitationTest()._dom_classes)
+    w = AllianceGame()
+    # Two a row, as before the port: each ally's income next to a parameter.
+    assert w.children[0].children == (w.income_a, w.theta, w.income_b, w.alpha, w.income_c, w.n_allies)
+    assert w.children[0].layout.display == "grid"
+    assert w.children[0].layout.grid_template_columns == "repeat(2, max-content)"
 
 
 # ----------------------------------------------------------------- alliance game
@@ -80,30 +91,30 @@ def test_guideline_css_classes():
 def test_pure_public_good_large_ally_carries_everything():
     # incomes (100, 50, 20), alpha 0.2, theta 1: beta = 0.8. A alone buys 0.2*100 = 20;
     # B would buy 0.2*50 - 0.8*20 = -6 -> 0, C even less: B and C free ride; total 20.
-    w = AllianceGame(incomes=(100, 50, 20), n_allies=3, theta=1.0, alpha=0.2)
+    w = AllianceGame(income_a=100, income_b=50, income_c=20, n_allies=3, theta=1.0, alpha=0.2)
     assert "Equilibrium total <b>20.0</b>" in w.message.value
     assert "<b>Ally B, Ally C</b>" in w.message.value
-    assert w.nash_bars[0].get_height() == pytest.approx(20.0)
-    assert w.free_marks[1].get_visible() and w.free_marks[2].get_visible()
+    assert w.chart.nash_bars[0].get_height() == pytest.approx(20.0)
+    assert w.chart.free_marks[1].get_visible() and w.chart.free_marks[2].get_visible()
     efficient = public_goods.efficient_contributions([100, 50, 20], 0.2, 1.0).sum()
-    assert w.total_eff.get_height() == pytest.approx(efficient)
-    assert w.total_gap.get_height() == pytest.approx(efficient - 20.0)
+    assert w.chart.total_eff.get_height() == pytest.approx(efficient)
+    assert w.chart.total_gap.get_height() == pytest.approx(efficient - 20.0)
 
 
 def test_lower_publicness_brings_the_middle_ally_in():
-    w = AllianceGame(incomes=(100, 50, 20), theta=1.0, alpha=0.2)
+    w = AllianceGame(income_a=100, income_b=50, income_c=20, theta=1.0, alpha=0.2)
     before = w.figure_pane.value
     w.theta.value = 0.5
     # beta = 0.4; A and B contribute: S = 0.2*150/1.4 = 21.43; q_A = (20 - 0.4 S)/0.6 = 19.05,
     # q_B = (10 - 0.4 S)/0.6 = 2.38; C would buy 4 - 0.4 S < 0.
-    assert w.nash_bars[0].get_height() == pytest.approx((20 - 0.4 * 30 / 1.4) / 0.6)
-    assert w.nash_bars[1].get_height() == pytest.approx((10 - 0.4 * 30 / 1.4) / 0.6)
+    assert w.chart.nash_bars[0].get_height() == pytest.approx((20 - 0.4 * 30 / 1.4) / 0.6)
+    assert w.chart.nash_bars[1].get_height() == pytest.approx((10 - 0.4 * 30 / 1.4) / 0.6)
     assert "<b>Ally C</b>." in w.message.value
     assert w.figure_pane.value != before
 
 
 def test_private_good_has_no_gap_and_no_free_riders():
-    w = AllianceGame(incomes=(100, 50, 20), theta=0.0, alpha=0.2)
+    w = AllianceGame(income_a=100, income_b=50, income_c=20, theta=0.0, alpha=0.2)
     # each buys 0.2 of its income: 20 + 10 + 4 = 34, and that is efficient
     assert "Equilibrium total <b>34.0</b>" in w.message.value
     assert "gap <b>0.0</b>" in w.message.value
@@ -111,17 +122,17 @@ def test_private_good_has_no_gap_and_no_free_riders():
 
 
 def test_two_allies_hide_the_third():
-    w = AllianceGame(incomes=(100, 50, 20), n_allies=3, theta=0.5, alpha=0.2)
+    w = AllianceGame(income_a=100, income_b=50, income_c=20, n_allies=3, theta=0.5, alpha=0.2)
     w.n_allies.value = 2
-    assert w.absent.get_visible()
-    assert w.nash_bars[2].get_height() == 0.0
+    assert w.chart.absent.get_visible()
+    assert w.chart.nash_bars[2].get_height() == 0.0
     assert "Ally C" not in w.message.value
 
 
 def test_zero_income_is_explained_not_raised():
     w = AllianceGame()
     before = w.figure_pane.value
-    w.incomes[1].value = 0
+    w.income_b.value = 0
     assert "the income of ally 2 must be greater than 0" in w.message.value
     assert 'role="alert"' in w.message.value
     assert w.figure_pane.value == before
@@ -151,7 +162,7 @@ def test_2014_population_is_the_27_wales_allies_with_figures():
     # Leaving out a state that was not yet a member changes nothing in 2014.
     assert exploitation_test(2014, ("Finland",)).rho == exploitation_test(2014).rho
     w = ExploitationTest(year=2014)
-    assert len(w.kept.get_offsets()) == 27
+    assert len(w.chart.kept.get_offsets()) == 27
     w.drop.value = ("Finland",)
     assert "Not members in 2014" in w.message.value and "(n = 27)" in w.message.value
 
@@ -201,7 +212,7 @@ def test_dropping_the_united_states_changes_the_result():
     rho = stats.spearmanr(both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"]).statistic
     assert f"ρ = <b>{rho:+.2f}</b>" in w.message.value and "(n = 30)" in w.message.value
     assert "Left out: United States." in w.message.value
-    assert len(w.dropped.get_offsets()) == 1 and len(w.kept.get_offsets()) == 30
+    assert len(w.chart.dropped.get_offsets()) == 1 and len(w.chart.kept.get_offsets()) == 30
     assert w.figure_pane.value != before
 
 
@@ -259,8 +270,63 @@ def test_crossed_line_by_hand():
         "Slovak Republic",
         "Türkiye",
     }
-    from widgets.burden_sharing import crossed_line
-
     assert set(crossed_line(2.0, members_in=2014)) == by_hand
     # With the later members included, Finland, North Macedonia, Sweden and Montenegro join the list.
     assert len(crossed_line(2.0, members_in=2024)) == len(by_hand) + 4
+
+
+# ----------------------------------------------------------------- readouts: pure and plain
+
+
+def _plain(value) -> bool:
+    """Only Python's own types all the way down (no numpy scalars, no pandas)."""
+    if type(value) in (int, float, str, bool, type(None)):
+        return True
+    if type(value) in (tuple, list):
+        return all(_plain(v) for v in value)
+    if type(value) is dict:
+        return all(_plain(k) and _plain(v) for k, v in value.items())
+    return False
+
+
+def test_readouts_hold_plain_values_only():
+    import dataclasses
+
+    from widgets.readouts import burden_sharing as readouts
+
+    for result in (
+        readouts.guideline_chart(2014, "name", 1.5),
+        readouts.alliance_game(100, 50, 20, 2, 0.5, 0.2),
+        readouts.exploitation(2024, ("United States", "Spain")),
+    ):
+        fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+        bad = {name: type(v).__name__ for name, v in fields.items() if not _plain(v)}
+        assert not bad, f"{type(result).__name__}: {bad}"
+        assert fields["sentence"] and fields["alt"]
+    assert not _plain((1.0, pd.Series([1.0]))) and not _plain(np.float64(1.0))  # the check can fail
+
+
+def test_year_buttons_come_from_the_release():
+    labels = [label for label, _ in tables.year_choices()]
+    assert labels == ["2014", "2024e"]
+    for w in (GuidelineChart(), ExploitationTest()):
+        assert [label for label, _ in w.year.options] == labels
+
+
+def test_a_year_outside_the_release_is_refused_not_raised():
+    w = GuidelineChart(year=2019)
+    assert "Starting values refused: the year must be one of 2014, 2024e; got 2019." in w.message.value
+    assert w.year.value == 2024
+
+
+def test_the_chapters_captioned_figures_are_saved_as_images():
+    # A cell ending with ui.figure(...) must save a PNG, not only "<Figure size ...>".
+    import json
+    from pathlib import Path
+
+    notebook = Path(__file__).resolve().parents[1] / "chapters" / "burden_sharing.ipynb"
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    captioned = [c for c in cells if c["cell_type"] == "code" and "figure" in c["metadata"].get("mystnb", {})]
+    assert captioned
+    for cell in captioned:
+        assert any("image/png" in out.get("data", {}) for out in cell["outputs"]), "".join(cell["source"])[:80]

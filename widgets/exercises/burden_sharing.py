@@ -5,9 +5,9 @@ into the notebook. The incomes and alpha of the threshold exercise are
 hypothetical teaching values, not estimates for any real pair of Allies.
 """
 
-from widgets import burden_sharing
 from widgets.check import Exercise
 from widgets.models import public_goods
+from widgets.tables import burden_sharing as tables
 
 #: Exercise 2: two hypothetical allies and their alpha.
 THRESHOLD = {"income_a": 100.0, "income_b": 40.0, "alpha": 0.2}
@@ -16,12 +16,12 @@ THRESHOLD = {"income_a": 100.0, "income_b": 40.0, "alpha": 0.2}
 DROP_US = ("rises, significant", "rises, not significant", "falls, significant", "falls, not significant")
 
 #: Exercise 3: which rank correlation (members of 2014, both years) differs from zero at 5%.
-ZERO = ("2014 only", "2024e only", "both", "neither")
+ZERO = tuple(str(c) for c in tables.Distinguishable)  # "2014 only", "2024e only", "both", "neither"
 
 
 CROSSED_2014 = Exercise(
     id="burden_sharing-crossed-2014",
-    expected=lambda: len(burden_sharing.crossed_line(2.0, members_in=2014)),
+    expected=lambda: len(tables.crossed_line(2.0, members_in=2014)),
     kind="number",
     hint="keep only the Allies that were members in 2014 (not Montenegro, North Macedonia, Finland or "
     "Sweden); count those below 2.00 in 2014 and at or above 2.00 in 2024e.",
@@ -38,7 +38,7 @@ THRESHOLD_CHECK = Exercise(
 
 RANK_ZERO = Exercise(
     id="burden_sharing-rank-zero",
-    expected=burden_sharing.distinguishable_from_zero,
+    expected=tables.distinguishable_from_zero,
     kind="choice",
     choices=ZERO,
     hint="the sign of ρ is not the question: compare each year's two-sided p-value (same Allies, members "
@@ -47,10 +47,10 @@ RANK_ZERO = Exercise(
 
 
 def _drop_us() -> str:
-    full = burden_sharing.exploitation_test(2014)
-    without = burden_sharing.exploitation_test(2014, ("United States",))
+    full = tables.exploitation_test(2014)
+    without = tables.exploitation_test(2014, ("United States",))
     direction = "rises" if without.rho > full.rho else "falls"
-    significant = without.p_greater < burden_sharing.ALPHA_LEVEL
+    significant = without.p_greater < tables.ALPHA_LEVEL
     return f"{direction}, {'significant' if significant else 'not significant'}"
 
 

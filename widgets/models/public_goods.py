@@ -123,7 +123,7 @@ def _nash(inc, a, t):
 
 
 @dataclass(frozen=True, eq=False)  # holds a numpy array, which has no single truth value
-class Iteration:
+class IterationResult:
     """Result of repeated best responses: contributions, sweeps used, and whether they settled."""
 
     contributions: np.ndarray
@@ -138,7 +138,7 @@ def best_response_iteration(
     start: Sequence[float] | None = None,
     tol: float = 1e-12,
     max_sweeps: int = 100_000,
-) -> Iteration:
+) -> IterationResult:
     """Let allies best-respond one after another until nobody wants to change.
 
     Why: a brute-force check of the closed form, and a picture of how states adjust.
@@ -161,8 +161,8 @@ def best_response_iteration(
             total += new - q[i]
             q[i] = new
         if change <= tol * scale:
-            return Iteration(q, sweep, True)
-    return Iteration(q, sweeps, False)
+            return IterationResult(q, sweep, True)
+    return IterationResult(q, sweeps, False)
 
 
 def efficient_contributions(incomes: Sequence[float], alpha: float, theta: float) -> np.ndarray:
@@ -217,7 +217,7 @@ def free_riders(contributions: Sequence[float], names: Sequence[str] | None = No
 
 
 @dataclass(frozen=True)
-class BurdenSharing:
+class BurdenSharingResult:
     """Equilibrium versus efficient defence for one alliance.
 
     ``burden`` is q_i / I_i (share of income spent on defence); ``gap`` is
@@ -248,14 +248,14 @@ class BurdenSharing:
 
 def burden_sharing(
     incomes: Sequence[float], alpha: float, theta: float, names: Sequence[str] | None = None
-) -> BurdenSharing:
+) -> BurdenSharingResult:
     """Equilibrium contributions, burdens, free riders and the under-provision gap."""
     inc, a, t = _incomes(incomes), _alpha(alpha), probability("publicness theta", theta)
     labels = _names(names, inc.size)
     q = _nash(inc, a, t)
     efficient = float(_efficient(inc, a, t).sum())
     total = float(q.sum())
-    return BurdenSharing(
+    return BurdenSharingResult(
         names=labels,
         incomes=tuple(inc.tolist()),
         contributions=tuple(q.tolist()),
@@ -268,7 +268,7 @@ def burden_sharing(
 
 
 @dataclass(frozen=True)
-class FreeRidingThreshold:
+class FreeRidingThresholdResult:
     """The publicness θ* at which the smaller of two allies stops contributing.
 
     The smaller ally contributes iff θ < θ*. ``in_range`` is False when θ* > 1:
@@ -280,7 +280,7 @@ class FreeRidingThreshold:
     explanation: str
 
 
-def free_riding_threshold(income_a: float, income_b: float, alpha: float) -> FreeRidingThreshold:
+def free_riding_threshold(income_a: float, income_b: float, alpha: float) -> FreeRidingThresholdResult:
     """θ* = (I_small / I_large) / (1 − α) for two allies.
 
     Derivation: with only the larger ally contributing, it buys α·I_large; the
@@ -302,4 +302,4 @@ def free_riding_threshold(income_a: float, income_b: float, alpha: float) -> Fre
             f"The smaller ally has {ratio:.0%} of the larger one's income, more than 1 − α = {1 - a:.2f}, "
             "so it keeps buying some defence even when defence is a pure public good (θ = 1)."
         )
-    return FreeRidingThreshold(theta_star, theta_star <= 1.0, text)
+    return FreeRidingThresholdResult(theta_star, theta_star <= 1.0, text)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 import numpy as np
@@ -86,23 +87,30 @@ def spearman(x: Iterable[float], y: Iterable[float]) -> float:
     return float(np.clip(_centred_ranks(xs) @ _centred_ranks(ys), -1.0, 1.0))
 
 
+class PermutationMethod(StrEnum):
+    """How a p-value was obtained (compares equal to its string, e.g. ``"exact"``)."""
+
+    EXACT = "exact"  # every one of the n! shuffles
+    MONTE_CARLO = "monte carlo"  # N random shuffles from a seeded generator
+
+
 @lru_cache(maxsize=EXACT_MAX_N)
 def _all_orders(n: int) -> np.ndarray:
     return np.array(list(itertools.permutations(range(n))), dtype=np.intp)
 
 
 @dataclass(frozen=True)
-class RankTest:
+class RankTestResult:
     """rho, its two-sided permutation p-value, and how the p-value was obtained.
 
-    ``method`` is "exact" or "monte carlo"; ``permutations`` is how many shuffles
+    ``method`` is a :class:`PermutationMethod` ("exact" or "monte carlo"); ``permutations`` is how many shuffles
     were compared; ``dropped`` lists members left out (see :func:`rank_test_frame`).
     """
 
     rho: float
     p_value: float
     n: int
-    method: str
+    method: PermutationMethod
     permutations: int
     dropped: tuple[str, ...] = ()
     #: One-sided p-value for the alternative rho > 0 (the share of shuffles with rho at
@@ -110,7 +118,9 @@ class RankTest:
     p_greater: float = float("nan")
 
 
-def permutation_test(x: Iterable[float], y: Iterable[float], n_permutations: int = 9999, seed: int = 0) -> RankTest:
+def permutation_test(
+    x: Iterable[float], y: Iterable[float], n_permutations: int = 9999, seed: int = 0
+) -> RankTestResult:
     """Spearman's rho with a two-sided permutation p-value (exact when n ≤ 8)."""
     xs, ys = _pair(x, y)
     rx, ry = _centred_ranks(xs), _centred_ranks(ys)
@@ -120,7 +130,9 @@ def permutation_test(x: Iterable[float], y: Iterable[float], n_permutations: int
         shuffled = ry[_all_orders(n)] @ rx
         hits = int(np.sum(np.abs(shuffled) >= abs(rho) - _TOL))
         up = int(np.sum(shuffled >= rho - _TOL))
-        return RankTest(rho, hits / len(shuffled), n, "exact", len(shuffled), p_greater=up / len(shuffled))
+        return RankTestResult(
+            rho, hits / len(shuffled), n, PermutationMethod.EXACT, len(shuffled), p_greater=up / len(shuffled)
+        )
     big_n = count("the number of permutations", n_permutations)
     if big_n < 1:
         raise InputError("the number of permutations must be at least 1; 9999 is a good choice.")
@@ -129,7 +141,9 @@ def permutation_test(x: Iterable[float], y: Iterable[float], n_permutations: int
     shuffled = ry[orders] @ rx
     hits = int(np.sum(np.abs(shuffled) >= abs(rho) - _TOL))
     up = int(np.sum(shuffled >= rho - _TOL))
-    return RankTest(rho, (hits + 1) / (big_n + 1), n, "monte carlo", big_n, p_greater=(up + 1) / (big_n + 1))
+    return RankTestResult(
+        rho, (hits + 1) / (big_n + 1), n, PermutationMethod.MONTE_CARLO, big_n, p_greater=(up + 1) / (big_n + 1)
+    )
 
 
 def rank_test_frame(
@@ -140,7 +154,7 @@ def rank_test_frame(
     label: str | None = None,
     n_permutations: int = 9999,
     seed: int = 0,
-) -> RankTest:
+) -> RankTestResult:
     """The test on two columns of ``frame`` after leaving out the members in ``drop``.
 
     Why: "does the result hinge on the United States?" Members are named in the
@@ -165,6 +179,6 @@ def rank_test_frame(
             f"missing values for {', '.join(map(str, kept_names[gaps]))}; fill them in or drop these members."
         )
     result = permutation_test(kept[x].to_numpy(), kept[y].to_numpy(), n_permutations, seed)
-    return RankTest(
+    return RankTestResult(
         result.rho, result.p_value, result.n, result.method, result.permutations, drop, p_greater=result.p_greater
     )
