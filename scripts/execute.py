@@ -69,6 +69,9 @@ def _run(path: Path) -> tuple[nbformat.NotebookNode, float]:
         kernel_name="python3",
         record_timing=False,
         store_widget_state=True,
+        # Consecutive prints in one cell arrive in chunks that vary from run to run;
+        # merged, a re-execution with no change leaves the notebook byte-identical.
+        coalesce_streams=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
     start = time.perf_counter()
