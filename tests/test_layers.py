@@ -62,3 +62,39 @@ def test_every_layer_has_modules():
     """The globs above must find files, or the rules would pass vacuously."""
     for layer in (MODELS, TABLES, READOUTS, FIGURES):
         assert [m for m in layer if m.name != "__init__.py"], layer
+
+
+CHAPTER_MODULES = sorted(
+    p.stem for p in PACKAGE.glob("*.py") if p.stem not in {"__init__", "ui", "component", "data", "check"}
+)
+
+
+@pytest.mark.parametrize("chapter", CHAPTER_MODULES)
+def test_every_widget_is_a_component_and_there_are_no_factories(chapter):
+    import importlib
+    import inspect
+
+    import ipywidgets as W
+
+    from widgets.component import Component
+
+    module = importlib.import_module(f"widgets.{chapter}")
+    mine = [obj for _, obj in inspect.getmembers(module) if getattr(obj, "__module__", None) == module.__name__]
+    widgets = [c for c in mine if inspect.isclass(c) and issubclass(c, W.Widget)]
+    assert widgets, f"widgets.{chapter} defines no widget"
+    assert all(issubclass(c, Component) for c in widgets), [c.__name__ for c in widgets]
+    public_functions = [f.__name__ for f in mine if inspect.isfunction(f) and not f.__name__.startswith("_")]
+    assert public_functions == [], f"widgets.{chapter}: a component displays itself; no factories {public_functions}"
+
+
+def test_no_two_classes_in_the_package_share_a_name():
+    seen: dict[str, str] = {}
+    clashes = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                where = str(path.relative_to(PACKAGE))
+                if node.name in seen:
+                    clashes.append(f"{node.name}: {seen[node.name]} and {where}")
+                seen[node.name] = where
+    assert clashes == []

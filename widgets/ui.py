@@ -86,26 +86,12 @@ def source_note(fig: Figure, text: str) -> None:
     fig.supxlabel(text, x=0.01, ha="left", fontsize=7, color="#444")
 
 
-def png_html(fig: Figure, alt: str, dpi: int = 100) -> str:
-    """The figure as an <img> tag with alt text (what screen readers announce)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor="white", metadata={"Software": None})
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (
-        f'<img class="sin-figure" alt="{escape(alt, quote=True)}" '
-        f'src="data:image/png;base64,{data}" style="max-width:100%;height:auto"/>'
-    )
-
-
 class FigurePane(W.HTML):
-    """Shows a matplotlib figure; call :meth:`show` after changing its artists."""
+    """Shows a figure's PNG (from :class:`Blitter`) with its alt text."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.add_class("sin-output")
-
-    def show(self, fig: Figure, alt: str) -> None:
-        self.value = png_html(fig, alt)
 
     def show_png(self, png: bytes, alt: str) -> None:
         data = base64.b64encode(png).decode("ascii")
@@ -199,7 +185,3 @@ def panel(name: str, controls: list[W.Widget], outputs: list[W.Widget]) -> W.VBo
     box.add_class("sin-widget")
     box.add_class(f"sin-{name}")
     return box
-
-
-def slider_style() -> dict:
-    return {"description_width": "initial"}
