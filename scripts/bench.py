@@ -169,6 +169,30 @@ def bench_widgets(repeat: int = 5) -> list[list[str]]:
     return rows
 
 
+LOADER = """
+import time
+t0 = time.perf_counter()
+from widgets import data
+t1 = time.perf_counter()
+for resource in data.resources():
+    data.load(resource["name"])
+print(f"{1000 * (t1 - t0):.0f} {1000 * (time.perf_counter() - t1):.0f}")
+"""
+
+
+def bench_loader(repeat: int = 3) -> list[list[str]]:
+    """The data loader in a fresh interpreter: importing it, then the first load of every dataset."""
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", LOADER], capture_output=True, text=True, check=True, cwd=ROOT)
+        runs.append([float(x) for x in out.stdout.split()])
+    imports, loads = zip(*runs)
+    return [
+        ["import widgets.data", f"{statistics.median(imports):.0f} ms"],
+        ["first load, every dataset", f"{statistics.median(loads):.0f} ms"],
+    ]
+
+
 def bench_build() -> list[list[str]]:
     out = Path(tempfile.mkdtemp(prefix="bench-build-"))
     jb = str(Path(sys.executable).parent / "jupyter-book")
@@ -225,6 +249,8 @@ def main() -> None:
     print(table(["notebook", "execute"], bench_notebooks()))
     print("\nWidget redraw (one control change -> new figure and text)\n")
     print(table(["widget", "median", "max", "updates"], bench_widgets()))
+    print("\nData loader (fresh interpreter, median of 3)\n")
+    print(table(["step", "time"], bench_loader()))
     print("\nSite build (jupyter-book build -W)\n")
     print(table(["build", "time"], bench_build()))
     print("\nEnvironments (fresh venv, warm pip cache)\n")
