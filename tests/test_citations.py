@@ -21,7 +21,7 @@ from citations import LINK, ROLE, convert, label, labels, problems  # noqa: E402
 
 KNOWN = labels(str(ROOT / "references.bib"))
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
-PAGES = sorted(ROOT.glob("*.md"))
+PAGES = sorted(p for p in ROOT.glob("*.md") if p.name not in {"README.md", "CONTRIBUTING.md"})  # the book's pages
 
 
 def entry(*authors, **fields):
