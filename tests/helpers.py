@@ -8,6 +8,7 @@ boundaries (so 23 does not match 0.235, and B does not match <b>).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import nbformat
@@ -104,3 +105,31 @@ def self_checks(nb) -> dict[str, int]:
 
 def read_notebook(path):
     return nbformat.read(path, as_version=4)
+
+
+#: Python's own scalar types: what a readout may hold for the browser (exact types,
+#: so a numpy scalar, which subclasses float, is not one of them).
+SCALARS = (type(None), bool, int, float, str)
+
+
+def plain(value, *, keys: tuple = (str,), also: tuple = (), scalars: tuple = SCALARS, nested: bool = False) -> bool:
+    """True if ``value`` is built only of ``scalars``, lists, tuples and dicts (keys of the
+    exact types in ``keys``), of the exact types in ``also`` (a chapter's dates or enums)
+    and, with ``nested``, of dataclasses whose fields are plain: what a browser-side
+    Python without numpy or pandas can be handed."""
+    if type(value) in scalars or type(value) in also:
+        return True
+    options = dict(keys=keys, also=also, scalars=scalars, nested=nested)
+    if nested and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return not_plain_fields(value, **options) == {}
+    if type(value) in (list, tuple):
+        return all(plain(v, **options) for v in value)
+    if type(value) is dict:
+        return all(type(k) in keys and plain(v, **options) for k, v in value.items())
+    return False
+
+
+def not_plain_fields(readout, **options) -> dict[str, str]:
+    """A readout dataclass's fields that are not :func:`plain`, with their types (empty: all plain)."""
+    fields = {f.name: getattr(readout, f.name) for f in dataclasses.fields(readout)}
+    return {name: type(v).__name__ for name, v in fields.items() if not plain(v, **options)}

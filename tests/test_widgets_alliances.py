@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-from enum import StrEnum
 from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import read_notebook
+from helpers import not_plain_fields, plain, read_notebook
 
 from widgets import data
 from widgets.alliances import AllianceDeterrence, AllianceNetwork, NatoWaves
@@ -179,17 +177,6 @@ def test_exercise_answers_check():
 # --- the pure readouts and the derived tables (no ipywidgets, no matplotlib) -----------
 
 
-def _plain(value) -> bool:
-    """Only the values the browser will receive: numbers, strings, bools, None and containers of them."""
-    if dataclasses.is_dataclass(value):
-        return all(_plain(getattr(value, f.name)) for f in dataclasses.fields(value))
-    if isinstance(value, (list, tuple)):
-        return all(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
-    return value is None or type(value) in (int, float, str, bool) or isinstance(value, StrEnum)
-
-
 def test_readouts_return_plain_values_and_the_widgets_sentences():
     net = readouts.network_in(year=1950, state="United States")
     assert (net.states, net.links) == (31, 256)  # by hand: see the first network test
@@ -203,9 +190,11 @@ def test_readouts_return_plain_values_and_the_widgets_sentences():
     assert det.threshold == pytest.approx(0.7) and det.threshold_status == "within"  # r* by hand, above
     assert det.ends == pytest.approx((2 / 3 - 0.4, 2 / 7 - 0.4)) and len(det.curve[0]) == 101
     for readout in (net, waves, det):
-        assert _plain(readout), type(readout).__name__
+        assert not_plain_fields(readout, also=(alliance_deterrence.ThresholdStatus,), nested=True) == {}, type(
+            readout
+        ).__name__
         assert readout.sentence and readout.alt
-    assert not _plain({"x": np.float64(1.0)})  # the check can fail
+    assert not plain({"x": np.float64(1.0)})  # the check can fail
 
 
 def test_readouts_refuse_bad_input_with_the_models_sentence():

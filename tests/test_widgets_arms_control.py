@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import numpy as np
 import pytest
+from helpers import not_plain_fields, plain
 from matplotlib import dates as mdates
 
 from widgets import ui
@@ -213,21 +213,8 @@ def test_exercise_answers_worked_by_hand():
 # ----------------------------------------------------------------- layers: tables, readouts, figures
 
 
-def _plain(value) -> bool:
-    """True if ``value`` is built only of plain Python values (what the browser will get)."""
-    if value is None or type(value) in (bool, int, float, str):
-        return True
-    if isinstance(value, (tuple, list)):
-        return all(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(type(k) is str and _plain(v) for k, v in value.items())
-    if dataclasses.is_dataclass(value):
-        return all(_plain(getattr(value, f.name)) for f in dataclasses.fields(value))
-    return False
-
-
 def test_plain_check_can_fail():
-    assert not _plain(np.float64(1.0)) and not _plain([np.arange(2)]) and _plain({"a": (1, 2.0, "x")})
+    assert not plain(np.float64(1.0)) and not plain([np.arange(2)]) and plain({"a": (1, 2.0, "x")})
 
 
 @pytest.mark.parametrize(
@@ -241,7 +228,7 @@ def test_plain_check_can_fail():
 )
 def test_readouts_are_plain_values_with_a_sentence_and_alt(readout, values):
     result = readout(**values)
-    assert _plain(result)
+    assert not_plain_fields(result, nested=True) == {}
     assert result.sentence and result.alt
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import SCALARS, not_plain_fields
 
 from widgets.arms_races import LEVEL_LIM, T_MAX, DilemmaTournament, RichardsonRace
 from widgets.check import check, exercise
@@ -246,17 +247,6 @@ def test_tipping_point_depends_on_the_starting_levels():
 # ----------------------------------------------------------------- readouts, tables, figure cell
 
 
-def _plain(value) -> bool:
-    """Only what the browser will have: Python scalars, strings, lists, tuples, dicts, None."""
-    if value is None or type(value) in (bool, int, float, str):
-        return True
-    if type(value) in (list, tuple):
-        return all(_plain(v) for v in value)
-    if type(value) is dict:
-        return all(_plain(k) and _plain(v) for k, v in value.items())
-    return False
-
-
 def test_readouts_are_plain_values_computed_without_a_widget():
     race = richardson_race(k=0.4, l=0.4, a=0.6, b=0.6, g=1.0, h=1.0, x0="1", y0="8")
     assert race.equilibrium == pytest.approx((5.0, 5.0))  # (0.6 + 0.4)/(0.36 − 0.16), as above
@@ -267,8 +257,7 @@ def test_readouts_are_plain_values_computed_without_a_widget():
     assert tour.limits == pytest.approx((-0.1, 6.5))
     assert tour.ranking == dilemma.tournament(rounds=200, seed=0).ranking and tour.winner == tour.ranking[0]
     for readout in (race, tour):
-        fields = vars(readout)
-        assert all(_plain(v) for v in fields.values()), {k: type(v) for k, v in fields.items() if not _plain(v)}
+        assert not_plain_fields(readout, keys=SCALARS) == {}
 
 
 def test_readouts_raise_the_models_messages():

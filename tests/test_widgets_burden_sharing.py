@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from helpers import SCALARS, not_plain_fields, plain
 from scipy import stats
 
 from widgets import data
@@ -278,19 +279,7 @@ def test_crossed_line_by_hand():
 # ----------------------------------------------------------------- readouts: pure and plain
 
 
-def _plain(value) -> bool:
-    """Only Python's own types all the way down (no numpy scalars, no pandas)."""
-    if type(value) in (int, float, str, bool, type(None)):
-        return True
-    if type(value) in (tuple, list):
-        return all(_plain(v) for v in value)
-    if type(value) is dict:
-        return all(_plain(k) and _plain(v) for k, v in value.items())
-    return False
-
-
 def test_readouts_hold_plain_values_only():
-    import dataclasses
 
     from widgets.readouts import burden_sharing as readouts
 
@@ -299,11 +288,10 @@ def test_readouts_hold_plain_values_only():
         readouts.alliance_game(100, 50, 20, 2, 0.5, 0.2),
         readouts.exploitation(2024, ("United States", "Spain")),
     ):
-        fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
-        bad = {name: type(v).__name__ for name, v in fields.items() if not _plain(v)}
+        bad = not_plain_fields(result, keys=SCALARS)
         assert not bad, f"{type(result).__name__}: {bad}"
-        assert fields["sentence"] and fields["alt"]
-    assert not _plain((1.0, pd.Series([1.0]))) and not _plain(np.float64(1.0))  # the check can fail
+        assert result.sentence and result.alt
+    assert not plain((1.0, pd.Series([1.0])), keys=SCALARS) and not plain(np.float64(1.0))  # the check can fail
 
 
 def test_year_buttons_come_from_the_release():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import not_plain_fields
 
 from widgets.check import check
 from widgets.deterrence import ChickenBrinkmanship, DeterrenceCalculator, DeterrenceGame
@@ -239,17 +240,6 @@ def test_brinkmanship_waits_while_the_chicken_payoffs_are_refused():
 # ============================================================ readouts (pure)
 
 
-def _plain(value) -> bool:
-    """Only values a browser-side Python without numpy could hold."""
-    if value is None or type(value) in (bool, int, float, str):
-        return True
-    if type(value) in (list, tuple):
-        return all(_plain(v) for v in value)
-    if type(value) is dict:
-        return all(type(k) is str and _plain(v) for k, v in value.items())
-    return False
-
-
 @pytest.mark.parametrize(
     "readout, kwargs",
     [
@@ -291,9 +281,8 @@ def _plain(value) -> bool:
 )
 def test_readouts_hold_plain_values_only(readout, kwargs):
     result = readout(**kwargs)
-    fields = vars(result)
-    assert isinstance(fields["sentence"], str) and isinstance(fields["alt"], str) and fields["alt"]
-    assert all(_plain(v) for v in fields.values()), {k: type(v) for k, v in fields.items() if not _plain(v)}
+    assert isinstance(result.sentence, str) and isinstance(result.alt, str) and result.alt
+    assert not_plain_fields(result) == {}
 
 
 def test_readouts_worked_by_hand():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import not_plain_fields
 
 from widgets import r2p
 from widgets.check import check
@@ -140,24 +141,15 @@ def test_criteria_widget_offers_the_minimum_rule():
 
 
 def test_readouts_are_plain_python_values():
-    import dataclasses
     import datetime as dt
 
     from widgets.readouts import r2p as readouts
 
-    def plain(x):
-        if isinstance(x, (bool, int, float, str, dt.date)):
-            return type(x).__module__ in ("builtins", "datetime")
-        if isinstance(x, (list, tuple)):
-            return all(plain(v) for v in x)
-        if isinstance(x, dict):
-            return all(plain(k) and plain(v) for k, v in x.items())
-        return False
-
+    scalars = (bool, int, float, str)  # and the timeline's dates; no None
     for w in (r2p.CouncilVote(), r2p.PassageOdds(), r2p.CriteriaAssessment(), r2p.CouncilTimeline()):
         result = w.compute(w.values())
-        fields = dataclasses.asdict(result)
-        assert all(plain(v) for v in fields.values()), type(result).__name__
+        dates = (dt.date, dt.datetime)
+        assert not_plain_fields(result, keys=scalars, also=dates, scalars=scalars) == {}, type(result).__name__
         assert result.sentence == w.message.value.split(">", 1)[1].rsplit("</div>", 1)[0]
     assert readouts.passage_odds(**r2p.PassageOdds().values()).distribution[15] == pytest.approx(
         0.9**3 * 0.5 * 0.4 * 0.7**10  # all fifteen vote yes: the P5 yes probabilities times 0.7^10
