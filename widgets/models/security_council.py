@@ -30,6 +30,7 @@ from enum import StrEnum
 import numpy as np
 
 from widgets.models.inputs import InputError, count, probability
+from widgets.models.wording import join_names
 
 PERMANENT = ("China", "France", "Russia", "United Kingdom", "United States")
 SIZE = 15
@@ -68,11 +69,6 @@ def _council(members: Sequence[str], permanent: Sequence[str], size, threshold) 
             f"missing: {', '.join(missing)}."
         )
     return n, k
-
-
-def join_names(names: Sequence[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import numpy as np
 
 from widgets.models import guidelines, public_goods
 from widgets.models.inputs import InputError
+from widgets.models.wording import join_names
 from widgets.tables import burden_sharing as tables
 
 #: The guideline chart's x axis and the scatter's y axis end here (percent of GDP).
@@ -242,10 +243,6 @@ def _strength(rho: float) -> str:
     return "a strong tendency"
 
 
-def _and(names: tuple[str, ...]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def exploitation(year: int, drop: tuple[str, ...] = ()) -> ExploitationReadout:
     """The exploitation hypothesis tested on the members of ``year``, without ``drop``."""
     year = _year(year)
@@ -274,7 +271,9 @@ def exploitation(year: int, drop: tuple[str, ...] = ()) -> ExploitationReadout:
         left_out += f" Not members in {label}, so not in this test anyway: {', '.join(absent)}."
     later = tables.joined_after(year)
     if year == tables.WALES and later:
-        left_out += f" Only the Allies that were members at the Wales summit take part ({_and(later)} joined later)."
+        left_out += (
+            f" Only the Allies that were members at the Wales summit take part ({join_names(later)} joined later)."
+        )
     return ExploitationReadout(
         year=year,
         label=label,

@@ -14,6 +14,7 @@ from html import escape
 
 from widgets.models import criteria as crit
 from widgets.models import security_council as sc
+from widgets.models.wording import join_names
 from widgets.tables import r2p as tables
 from widgets.tables.r2p import ELECTED, MEMBERS, P5_COLUMNS
 
@@ -112,7 +113,7 @@ def _record(document: str, ballot: dict[str, str]) -> str:
     for label, column in (("Against", "against_members"), ("Abstaining", "abstaining_members")):
         members = tables.names_in(row[column])
         if members:
-            parts.append(f"{label}: {escape(sc.join_names(members))}.")
+            parts.append(f"{label}: {escape(join_names(members))}.")
     parts.append(f"{escape(row['subject'])}. Evidence for the vote: {QUALITY[row['source_quality']]}.")
     return " ".join(parts)
 
