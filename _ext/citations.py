@@ -58,20 +58,21 @@ def labels(bibfile: str) -> dict[str, str]:
     return {key: label(entry) for key, entry in parse_file(bibfile).entries.items()}
 
 
-def link(key: str, known: dict[str, str]) -> str:
-    return f"[{known[key]}](../bibliography.md#{key})"
+def link(key: str, known: dict[str, str], page: str = "../bibliography.md") -> str:
+    return f"[{known[key]}]({page}#{key})"
 
 
-def convert(text: str, known: dict[str, str]) -> str:
-    """Rewrite ``{cite}`a,b``` roles as parenthesised citation links, and give
-    existing citation links their entry's current label."""
+def convert(text: str, known: dict[str, str], page: str = "../bibliography.md") -> str:
+    """Rewrite ``{cite}`a,b``` roles as parenthesised citation links to ``page`` (the
+    bibliography as seen from the file), and give existing citation links their
+    entry's current label."""
 
     def one(match: re.Match) -> str:
         keys = [k.strip() for k in match.group(1).split(",")]
         missing = [k for k in keys if k not in known]
         if missing:
             raise KeyError(f"not in references.bib: {', '.join(missing)}")
-        return "(" + "; ".join(link(k, known) for k in keys) + ")"
+        return "(" + "; ".join(link(k, known, page) for k in keys) + ")"
 
     def relabel(match: re.Match) -> str:
         written, key = match.groups()

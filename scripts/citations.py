@@ -22,9 +22,8 @@ from citations import convert, labels  # noqa: E402
 def rewrite(path: Path, known: dict[str, str]) -> bool:
     text = path.read_text(encoding="utf-8")
     if path.suffix != ".ipynb":
-        new = convert(text, known)
-        if path.parent == ROOT:  # pages at the root link to the bibliography beside them
-            new = new.replace("](../bibliography.md#", "](bibliography.md#")
+        # pages at the root link to the bibliography beside them
+        new = convert(text, known, "bibliography.md" if path.parent == ROOT else "../bibliography.md")
     else:
         nb = json.loads(text)
         for cell in nb["cells"]:
