@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import venvs  # noqa: E402
 from execute import execute_copy  # noqa: E402
 
 # (label, factory returning the component, control attribute, values to step through)
@@ -221,24 +222,8 @@ def bench_environments() -> list[list[str]]:
         ("Binder (binder/requirements.txt)", ROOT / "binder" / "requirements.txt"),
     ):
         target = Path(tempfile.mkdtemp(prefix="bench-env-"))
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "venv", str(target)], check=True)
-        subprocess.run(
-            [
-                str(target / "bin" / "python"),
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "-r",
-                str(requirements),
-            ],
-            check=True,
-            cwd=ROOT,
-        )
-        seconds = time.perf_counter() - start
-        size = sum(f.stat().st_size for f in target.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
+        seconds = venvs.build(sys.executable, requirements, target)
+        size = venvs.size_mb(target)
         rows.append([label, f"{seconds:.0f} s", f"{size:.0f} MB"])
         shutil.rmtree(target, ignore_errors=True)
     return rows

@@ -19,12 +19,14 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import venvs  # noqa: E402
 
 REQUIREMENTS = ROOT / "binder" / "requirements.txt"
 POST_BUILD = ROOT / "binder" / "postBuild"
@@ -89,10 +91,6 @@ def find_python(version: str) -> str:
     )
 
 
-def size_mb(path: Path) -> float:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink()) / 1e6
-
-
 def lean_env(python: Path) -> dict:
     return {
         "PATH": f"{python.parent}:/usr/bin:/bin",
@@ -106,24 +104,8 @@ def binder_python(plan):
     stamp = VENV / f".installed-{plan['python']}-{_digest()}"
     if not stamp.exists():
         shutil.rmtree(VENV, ignore_errors=True)
-        start = time.perf_counter()
-        subprocess.run([find_python(plan["python"]), "-m", "venv", str(VENV)], check=True)
-        subprocess.run(
-            [
-                str(VENV / "bin" / "python"),
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "-r",
-                str(REQUIREMENTS),
-            ],
-            check=True,
-            cwd=ROOT,
-        )
-        seconds = time.perf_counter() - start
-        stamp.write_text(json.dumps({"install_seconds": round(seconds, 1), "size_mb": round(size_mb(VENV), 1)}))
+        seconds = venvs.build(find_python(plan["python"]), REQUIREMENTS, VENV)
+        stamp.write_text(json.dumps({"install_seconds": round(seconds, 1), "size_mb": round(venvs.size_mb(VENV), 1)}))
     python = VENV / "bin" / "python"
     # Binder's build step, as repo2docker runs it: from the repository root, lean env first on PATH.
     shutil.rmtree(ROOT / "student", ignore_errors=True)
@@ -186,4 +168,4 @@ def test_binder_environment_runs_every_learner_copy(binder_python):
 
 def test_binder_environment_is_smaller_than_the_full_one(binder_python):
     full = Path(sys.prefix)
-    assert size_mb(VENV) < size_mb(full), "the Binder environment should be lighter than the book's"
+    assert venvs.size_mb(VENV) < venvs.size_mb(full), "the Binder environment should be lighter than the book's"
