@@ -148,9 +148,7 @@ class Component(W.VBox):
 
     def setup(self, result: Any) -> None:
         """Draw the figure once; later changes move only its dynamic artists."""
-        self.fig = ui.new_figure(*self.figsize)
-        with ui.course_style():
-            self.chart = type(self).draw(self.fig, result)
+        self.fig, self.chart = ui.drawn(type(self).draw, *self.figsize, result)
         self.blitter = ui.Blitter(self.fig, self.chart.dynamic, colors=self.colors)
 
     def render(self, result: Any) -> None:

@@ -166,11 +166,8 @@ class DeterrenceGame(_TwoParts):
         return tree_readout(**{k: v for k, v in values.items() if k != "q"})
 
     def setup(self, tree) -> None:
-        self.fig = ui.new_figure(*self.figsize)
-        self.screen_fig = ui.new_figure(6.4, 3.0)
-        with ui.course_style():
-            self.chart = draw_tree(self.fig, tree)
-            self.screen_chart = draw_screening(self.screen_fig)
+        self.fig, self.chart = ui.drawn(draw_tree, *self.figsize, tree)
+        self.screen_fig, self.screen_chart = ui.drawn(draw_screening, 6.4, 3.0)
         self.blitter = ui.Blitter(self.fig, self.chart.dynamic)
         self.screen_blitter = ui.Blitter(self.screen_fig, self.screen_chart.dynamic)
 
@@ -238,9 +235,7 @@ class ChickenBrinkmanship(_TwoParts):
         return chicken_readout(**{name: values[name] for name in CHICKEN_BOXES})
 
     def setup(self, game) -> None:
-        self.fig = ui.new_figure(*self.figsize)
-        with ui.course_style():
-            self.chart = draw_brinkmanship(self.fig)
+        self.fig, self.chart = ui.drawn(draw_brinkmanship, *self.figsize)
         self.blitter = ui.Blitter(self.fig, self.chart.dynamic)
 
     def render(self, game) -> None:

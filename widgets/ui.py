@@ -19,7 +19,7 @@ import io
 from contextlib import contextmanager
 from html import escape
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import ipywidgets as W
 import matplotlib
@@ -49,15 +49,20 @@ def new_figure(width: float = 6.4, height: float = 3.4) -> Figure:
         return Figure(figsize=(width, height), dpi=100, facecolor="white", layout="constrained")
 
 
+def drawn(draw: Callable, width: float, height: float, *args) -> tuple[Figure, Any]:
+    """A new figure with ``draw(fig, *args)`` drawn on it in the course style; and what draw returned."""
+    fig = new_figure(width, height)
+    with course_style():
+        return fig, draw(fig, *args)
+
+
 def figure(draw: Callable, result, width: float = 6.4, height: float = 3.4) -> Figure:
     """A chapter's static figure: the widget's own drawing of ``result``, in one call.
 
     A notebook cell that ends with this call shows the figure as a PNG (the output
     that mystnb's caption and alt text attach to).
     """
-    fig = new_figure(width, height)
-    with course_style():
-        draw(fig, result)
+    fig, _ = drawn(draw, width, height, result)
     _show_figures_as_png()
     return fig
 
