@@ -101,3 +101,27 @@ def test_choices_may_come_from_a_function():
     control = Control("c", "choice", "C", "b", choices=lambda: (("Alpha", "a"), ("Beta", "b")))
     widget = control.make("b")
     assert widget.value == "b" and widget.label == "Beta"
+
+
+def test_rows_lay_the_controls_out_one_row_above_the_other():
+    class InRows(Halver):
+        rows = (("scale",), ("x",))
+
+    (line,) = InRows().children[:1]
+    (rows,) = line.children
+    assert [[c.description for c in row.children] for row in rows.children] == [["Scale"], ["x"]]
+    assert [c.description for c in Halver().children[0].children] == ["x", "Scale"]  # default: one line
+
+
+def test_a_component_may_place_its_controls_itself():
+    class Inside(Halver):
+        def controls_view(self):
+            return []
+
+        def outputs(self):
+            return [self.x, self.scale, self.figure_pane, self.message]
+
+    w = Inside()
+    assert w.children == (w.x, w.scale, w.figure_pane, w.message)
+    w.scale.value = 2.0
+    assert "<b>4</b>" in w.message.value  # still wired

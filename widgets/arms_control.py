@@ -32,11 +32,6 @@ from widgets.tables import arms_control as tables
 FIRST, LAST = tables.span()  # the first estimate's year; the year the treaty record describes
 
 
-def _lay_out(component: Component, controls: W.Widget) -> None:
-    """Put the controls in ``controls`` (a box of the component's inputs) above the outputs."""
-    component.children = [W.HBox([controls], layout=W.Layout(flex_flow="row wrap")), *component.children[1:]]
-
-
 class StockpileTimeline(Component):
     """Country and year range -> stockpile line above the treaty timeline strip."""
 
@@ -89,14 +84,13 @@ class NewStartCheck(Component):
     draw = draw_new_start
     figsize = (7.0, 3.0)
 
-    def setup(self, result) -> None:
+    def controls_view(self) -> list[W.Widget]:
         grid = W.GridBox(
             [self.inputs[box] for box in BOX_LABELS], layout=W.Layout(grid_template_columns="repeat(3, 230px)")
         )
         for box in BOX_LABELS:
             self.inputs[box].add_class("sin-stacked")
-        _lay_out(self, W.VBox([grid, self.compare]))
-        super().setup(result)
+        return [W.HBox([W.VBox([grid, self.compare])], layout=W.Layout(flex_flow="row wrap"))]
 
 
 def _game_box(name: str, label: str, default: str) -> Control:
@@ -119,8 +113,4 @@ class InspectionGame(Component):
     readout = readouts.inspection_game
     draw = draw_inspection
     figsize = (6.6, 3.4)
-
-    def setup(self, result) -> None:
-        rows = (("g", "f"), ("c", "L"), ("d",))
-        _lay_out(self, W.VBox([W.HBox([self.inputs[name] for name in row]) for row in rows]))
-        super().setup(result)
+    rows = (("g", "f"), ("c", "L"), ("d",))

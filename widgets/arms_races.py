@@ -15,9 +15,6 @@ Readouts: :mod:`widgets.readouts.arms_races`; drawings: :mod:`widgets.figures.ar
 
 from __future__ import annotations
 
-from typing import Any
-
-import ipywidgets as W
 
 from widgets.component import Component, Control
 from widgets.figures.arms_races import draw_race, draw_tournament
@@ -32,14 +29,6 @@ def _coefficient(name: str, label: str, default: float, lo: float, hi: float, st
 
 def _box(name: str, label: str, default: str, width: str, label_width: str = "initial") -> Control:
     return Control(name, "text", label, default, width=width, label_width=label_width)
-
-
-def _in_rows(component: Component, rows: tuple[tuple[str, ...], ...]) -> None:
-    """Lay the controls out in these rows (the base wraps them in one line)."""
-    component.children = [
-        W.VBox([W.HBox([component.inputs[name] for name in row]) for row in rows]),
-        *component.children[1:],
-    ]
 
 
 class RichardsonRace(Component):
@@ -59,10 +48,7 @@ class RichardsonRace(Component):
     readout = richardson_race
     draw = draw_race
     figsize = (7.4, 3.4)
-
-    def __init__(self, **values: Any):
-        super().__init__(**values)
-        _in_rows(self, (("k", "l"), ("a", "b"), ("g", "h"), ("x0", "y0")))
+    rows = (("k", "l"), ("a", "b"), ("g", "h"), ("x0", "y0"))
 
 
 class DilemmaTournament(Component):
@@ -82,10 +68,7 @@ class DilemmaTournament(Component):
     readout = dilemma_tournament
     draw = draw_tournament
     figsize = (6.4, 3.2)
-
-    def __init__(self, **values: Any):
-        super().__init__(**values)
-        _in_rows(self, (("noise", "rounds"), ("T", "R", "P", "S"), ("seed", "generosity")))
+    rows = (("noise", "rounds"), ("T", "R", "P", "S"), ("seed", "generosity"))
 
     def render(self, result) -> None:
         if self.chart.relimit(result):  # new payoffs move the axis: lay the figure out again

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import ipywidgets as W
+
 from widgets.component import Component, Control
 from widgets.figures.burden_sharing import draw_alliance_game, draw_exploitation, draw_guidelines
 from widgets.readouts.burden_sharing import ALPHA_MAX, alliance_game, exploitation, guideline_chart
@@ -113,10 +115,11 @@ class AllianceGame(Component):
     draw = draw_alliance_game
     figsize = (7.2, 3.4)
 
-    def __init__(self, **values: Any):
-        super().__init__(**values)
-        self.children[0].layout.display = "grid"
-        self.children[0].layout.grid_template_columns = "repeat(2, max-content)"
+    def controls_view(self) -> list[W.Widget]:
+        (line,) = super().controls_view()  # the controls two to a row, in columns
+        line.layout.display = "grid"
+        line.layout.grid_template_columns = "repeat(2, max-content)"
+        return [line]
 
     def render(self, result) -> None:
         if self.chart.rescale(result.limits):  # new incomes: the axes fit them, drawn once

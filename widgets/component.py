@@ -95,6 +95,8 @@ class Component(W.VBox):
     readout: ClassVar[Callable[..., Any] | None] = None
     draw: ClassVar[Callable[..., Any] | None] = None
     figsize: ClassVar[tuple[float, float]] = (6.4, 3.4)
+    #: the controls in these rows (names), one row above the other; default: one wrapping line
+    rows: ClassVar[tuple[tuple[str, ...], ...] | None] = None
     #: reduce the figure to this many colours before encoding (busy flat figures)
     colors: ClassVar[int | None] = None
 
@@ -124,10 +126,7 @@ class Component(W.VBox):
             self.inputs[control.name] = widget
             setattr(self, control.name, widget)
         next(iter(self.inputs.values())).add_class("sin-control")
-        self.children = [
-            W.HBox(list(self.inputs.values()), layout=W.Layout(flex_flow="row wrap")),
-            *self.outputs(),
-        ]
+        self.children = [*self.controls_view(), *self.outputs()]
         self.add_class("sin-widget")
         self.add_class(f"sin-{self.name}")
         self.setup(first)
@@ -138,6 +137,13 @@ class Component(W.VBox):
             widget.observe(lambda change, n=control_name: self.refresh(n), names="value")
 
     # -- what a subclass may override -------------------------------------------------
+    def controls_view(self) -> list[W.Widget]:
+        """The widgets above the outputs that hold the controls (``rows``, or one line)."""
+        if self.rows:
+            rows = W.VBox([W.HBox([self.inputs[name] for name in row]) for row in self.rows])
+            return [W.HBox([rows], layout=W.Layout(flex_flow="row wrap"))]
+        return [W.HBox(list(self.inputs.values()), layout=W.Layout(flex_flow="row wrap"))]
+
     def outputs(self) -> list[W.Widget]:
         """The output widgets under the controls, in order."""
         return [self.figure_pane, self.message]

@@ -59,8 +59,8 @@ def _box(name: str, label: str, default: str, label_px: int) -> Control:
 class _TwoParts(Component):
     """A component whose controls sit inside its two parts rather than in one row above.
 
-    ``outputs()`` returns the two parts with the controls placed in them, and the
-    base's row of all controls is dropped. The second part is redrawn alone when
+    ``outputs()`` returns the two parts with the controls placed in them, so there
+    is no row of controls above them. The second part is redrawn alone when
     only one of its own controls (``second_controls``) changes; while the first
     part's values are refused it shows ``wait`` in ``second_message``.
     """
@@ -72,9 +72,9 @@ class _TwoParts(Component):
     def __init__(self, **values: Any):
         self.first_ok = False
         super().__init__(**values)
-        row, *parts = self.children
-        self.children = parts
-        row.close()
+
+    def controls_view(self) -> list[W.Widget]:
+        return []
 
     def render_second(self) -> bool:
         raise NotImplementedError

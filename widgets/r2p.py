@@ -79,10 +79,9 @@ class CouncilVote(Component):
         self.record = ui.Message()
         return [self.figure_pane, self.message, self.record]
 
-    def setup(self, result) -> None:
-        super().setup(result)
+    def controls_view(self) -> list[W.Widget]:
         grid = W.GridBox(list(self.votes.values()), layout=W.Layout(grid_template_columns="repeat(auto-fill, 12.8rem)"))
-        self.children = [W.HBox([self.load], layout=W.Layout(flex_flow="row wrap")), grid, *self.children[1:]]
+        return [W.HBox([self.load], layout=W.Layout(flex_flow="row wrap")), grid]
 
     def render(self, result) -> None:
         super().render(result)
@@ -136,12 +135,11 @@ class PassageOdds(Component):
         values.pop("follow")
         return readouts.probabilities(**values)
 
-    def setup(self, result) -> None:
-        super().setup(result)
+    def controls_view(self) -> list[W.Widget]:
         pairs = [(self.p_yes[m], self.p_no[m]) for m in sc.PERMANENT] + [(self.elected_yes, self.elected_no)]
         note = W.HTML("<small>0 = votes independently; 1 = always votes as Russia does</small>")
         rows = [W.HBox(list(pair)) for pair in pairs] + [W.HBox([self.follow, note])]
-        self.children = [W.HBox([W.VBox(rows)], layout=W.Layout(flex_flow="row wrap")), *self.children[1:]]
+        return [W.HBox([W.VBox(rows)], layout=W.Layout(flex_flow="row wrap"))]
 
     def render(self, result) -> None:
         if self.chart.rescale(result):
@@ -194,18 +192,13 @@ class CriteriaAssessment(Component):
         self.council = W.HTML()
         return [self.figure_pane, self.message, self.council]
 
-    def setup(self, result) -> None:
-        super().setup(result)
+    def controls_view(self) -> list[W.Widget]:
         header = W.HTML(
             "<b>Score each criterion</b> (0 = clearly not met, 4 = clearly met) "
             "<b>and weight it</b> (0 = ignore, 3 = counts three times)"
         )
         grid = W.VBox([header] + [W.HBox([self.scores[c], self.weights[c]]) for c in crit.CRITERIA])
-        self.children = [
-            W.HBox([self.case, self.rule], layout=W.Layout(flex_flow="row wrap")),
-            grid,
-            *self.children[1:],
-        ]
+        return [W.HBox([self.case, self.rule], layout=W.Layout(flex_flow="row wrap")), grid]
 
     def render(self, result) -> None:
         super().render(result)
