@@ -113,12 +113,12 @@ class Component(W.VBox):
         super().__init__()
         self.message = ui.Message()
         self.figure_pane = ui.FigurePane()
-        start = {c.name: c.default for c in self.controls} | values
-        refused = None
+        defaults = {c.name: c.default for c in self.controls}
+        start, refused = defaults | values, None
         try:
             first = self.compute(start)
         except InputError as exc:  # a notebook's starting value the models refuse
-            refused, start = str(exc), {c.name: c.default for c in self.controls}
+            refused, start = str(exc), defaults
             first = self.compute(start)
         self.inputs: dict[str, W.ValueWidget] = {}
         for control in self.controls:
