@@ -12,6 +12,7 @@ reads each module's import statements.
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,13 +61,27 @@ def test_the_rule_can_fail():
 
 def test_every_layer_has_modules():
     """The globs above must find files, or the rules would pass vacuously."""
-    for layer in (MODELS, TABLES, READOUTS, FIGURES):
+    for layer in (MODELS, TABLES, READOUTS, FIGURES, PICTURES):
         assert [m for m in layer if m.name != "__init__.py"], layer
 
 
-CHAPTER_MODULES = sorted(
-    p.stem for p in PACKAGE.glob("*.py") if p.stem not in {"__init__", "ui", "component", "data", "check"}
-)
+#: the package's modules that are not a chapter's components
+INFRASTRUCTURE = {"__init__", "ui", "component", "data", "check", "svg", "markup", "shipped", "live"}
+CHAPTER_MODULES = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem not in INFRASTRUCTURE)
+
+#: modules that run in the browser as they are: the standard library and the course's own code only
+PICTURES = sorted((PACKAGE / "pictures").glob("*.py"))
+BROWSER = [*PICTURES, *(PACKAGE / f"{name}.py" for name in ("svg", "markup", "shipped", "live"))]
+STDLIB = set(sys.stdlib_module_names) | {"widgets"}
+
+
+@pytest.mark.parametrize("module", BROWSER, ids=[str(m.relative_to(PACKAGE)) for m in BROWSER])
+def test_what_runs_in_the_browser_imports_only_the_standard_library(module):
+    assert imported(module.read_text(encoding="utf-8")) - STDLIB == set(), module.name
+
+
+def test_the_browser_rule_can_fail():
+    assert imported("import numpy as np\nfrom widgets import svg\n") - STDLIB == {"numpy"}
 
 
 @pytest.mark.parametrize("chapter", CHAPTER_MODULES)

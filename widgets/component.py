@@ -93,6 +93,9 @@ class Component(W.VBox):
     name: ClassVar[str]
     controls: ClassVar[tuple[Control, ...]]
     readout: ClassVar[Callable[..., Any] | None] = None
+    #: the figure as SVG text (``widgets.pictures``): the same code draws it in the kernel and on the live site
+    picture: ClassVar[Callable[[Any], str] | None] = None
+    #: a matplotlib drawing, for a component not yet drawn as a picture
     draw: ClassVar[Callable[..., Any] | None] = None
     figsize: ClassVar[tuple[float, float]] = (6.4, 3.4)
     #: the controls in these rows (names), one row above the other; default: one wrapping line
@@ -123,6 +126,7 @@ class Component(W.VBox):
         self.inputs: dict[str, W.ValueWidget] = {}
         for control in self.controls:
             widget = control.make(start[control.name])
+            widget.add_class(f"sin-c-{control.name}")  # how the live site finds each control
             self.inputs[control.name] = widget
             setattr(self, control.name, widget)
         next(iter(self.inputs.values())).add_class("sin-control")
@@ -154,11 +158,17 @@ class Component(W.VBox):
 
     def setup(self, result: Any) -> None:
         """Draw the figure once; later changes move only its dynamic artists."""
+        if type(self).picture is not None:
+            return
         self.fig, self.chart = ui.drawn(type(self).draw, *self.figsize, result)
         self.blitter = ui.Blitter(self.fig, self.chart.dynamic, colors=self.colors)
 
     def render(self, result: Any) -> None:
         """Show ``result``: move the chart's artists, the figure, the sentence."""
+        if type(self).picture is not None:
+            self.figure_pane.show_svg(type(self).picture(result))
+            self.message.say(result.sentence)
+            return
         self.chart.update(result)
         self.figure_pane.show_png(self.blitter.png(), alt=result.alt)
         self.message.say(result.sentence)

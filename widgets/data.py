@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported by load() alone: the rest runs in the browser
+    import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1] / "datasets"
 DESCRIPTOR = "datapackage.json"
@@ -264,6 +266,8 @@ _DTYPES = {"string": "string", "integer": "Int64", "year": "Int64", "number": "f
 
 @lru_cache(maxsize=None)
 def _load_cached(name: str, root: Path, stamp: float) -> pd.DataFrame:
+    import pandas as pd
+
     rows = validate(name, root)
     fields = resource(name, root)["schema"]["fields"]
     frame = pd.DataFrame(rows, columns=[f["name"] for f in fields])

@@ -8,7 +8,7 @@ meeting the models of later chapters.
 from __future__ import annotations
 
 from widgets.component import Component, Control
-from widgets.figures.orientation import draw_membership
+from widgets.pictures.orientation import picture_membership
 from widgets.readouts.orientation import nato_membership
 from widgets.tables.orientation import span
 
@@ -21,5 +21,4 @@ class NatoMembership(Component):
     name = "nato-membership"
     controls = (Control("year", "int", "Year", 1999, bounds=(FIRST, LAST, 1)),)
     readout = nato_membership
-    draw = draw_membership
-    figsize = (6.4, 3.2)
+    picture = picture_membership

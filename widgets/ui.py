@@ -27,6 +27,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from widgets import markup
 from widgets.models.inputs import InputError
 
 #: Colour-blind-safe palette (Okabe and Ito, 2008); also the style's colour cycle.
@@ -98,6 +99,10 @@ class FigurePane(W.HTML):
         super().__init__(**kwargs)
         self.add_class("sin-output")
 
+    def show_svg(self, svg: str) -> None:
+        """Show a picture's SVG (``widgets.pictures``), as the live site does."""
+        self.value = markup.figure(svg)
+
     def show_png(self, png: bytes, alt: str) -> None:
         data = base64.b64encode(png).decode("ascii")
         self.value = (
@@ -158,10 +163,10 @@ class Message(W.HTML):
         self.add_class("sin-message")
 
     def say(self, text: str) -> None:
-        self.value = f'<div role="status" aria-live="polite">{text}</div>'
+        self.value = markup.say(text)
 
     def warn(self, text: str) -> None:
-        self.value = f'<div role="alert" style="color:#a23b00;font-weight:600">{escape(text)}</div>'
+        self.value = markup.warn(text)
 
 
 def guarded(message: Message, action: Callable[[], None]) -> bool:
@@ -176,10 +181,7 @@ def guarded(message: Message, action: Callable[[], None]) -> bool:
         message.warn(str(exc))
         return False
     except Exception as exc:  # noqa: BLE001 - shown to the reader, not swallowed silently
-        message.warn(
-            f"Something went wrong ({type(exc).__name__}: {exc}). "
-            "Reset the controls or re-run the cell; please report this if it persists."
-        )
+        message.value = markup.failure(exc)
         return False
     return True
 

@@ -2,38 +2,40 @@
 
 Convention: a state counts as a member in year Y if it joined on or before
 31 December of Y ("members at the end of the year"). Exits are not modelled
-here: NATO has had none.
+here: NATO has had none. Dates are anything with a ``year`` (``datetime.date``,
+pandas' ``Timestamp``), so the same code runs in the kernel and in the browser.
 """
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from bisect import bisect_right
+from collections.abc import Iterable
 
 from widgets.models.inputs import InputError, number
 
 
-def members_at_end_of(joined: pd.Series, year) -> int:
-    """Number of members at the end of ``year``."""
+def _whole_year(year) -> int:
     year = number("year", year)
     if year != int(year):
         raise InputError(f"year must be a whole year such as 1999; got {year:g}.")
-    return int((pd.to_datetime(joined).dt.year <= int(year)).sum())
+    return int(year)
 
 
-def counts_by_year(joined: pd.Series, first: int, last: int) -> pd.Series:
-    """Members at the end of each year from ``first`` to ``last`` (inclusive)."""
+def members_at_end_of(joined: Iterable, year) -> int:
+    """Number of members at the end of ``year``."""
+    year = _whole_year(year)
+    return sum(1 for date in joined if date.year <= year)
+
+
+def counts_by_year(joined: Iterable, first: int, last: int) -> tuple[tuple[int, int], ...]:
+    """(year, members at the end of it) for each year from ``first`` to ``last`` (inclusive)."""
     if last < first:
         raise InputError(f"the last year ({last}) comes before the first ({first}).")
-    years = np.arange(first, last + 1)
-    joined_years = np.sort(pd.to_datetime(joined).dt.year.to_numpy())
-    counts = np.searchsorted(joined_years, years, side="right")
-    return pd.Series(counts, index=pd.Index(years, name="year"), name="members")
+    years = sorted(date.year for date in joined)
+    return tuple((year, bisect_right(years, year)) for year in range(int(first), int(last) + 1))
 
 
-def joined_in(
-    table: pd.DataFrame, year: int, date_column: str = "accession_date", name_column: str = "country"
-) -> list[str]:
-    """Names of the states that joined during ``year``, alphabetically."""
-    mask = pd.to_datetime(table[date_column]).dt.year == int(year)
-    return sorted(table.loc[mask, name_column].astype(str))
+def joined_in(accessions: Iterable[tuple[str, object]], year: int) -> list[str]:
+    """Names of the states that joined during ``year``, alphabetically, from (name, date) pairs."""
+    year = _whole_year(year)
+    return sorted(str(name) for name, date in accessions if date.year == year)

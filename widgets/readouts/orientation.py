@@ -20,10 +20,10 @@ class MembershipReadout:
 
 def nato_membership(year: int) -> MembershipReadout:
     """Members at the end of ``year`` and the states that joined during it."""
-    table = tables.members()
-    count = membership.members_at_end_of(table["accession_date"], year)
+    accessions = tables.accessions()
+    count = membership.members_at_end_of([date for _, date in accessions], year)
     year = int(year)
-    joined = tuple(membership.joined_in(table, year))
+    joined = tuple(membership.joined_in(accessions, year))
     news = f" Joined that year: {', '.join(joined)}." if joined else " No state joined that year."
     history = tables.counts()
     (first, low), (last, high) = history[0], history[-1]

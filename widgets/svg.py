@@ -1,0 +1,362 @@
+"""Widget figures as SVG text, drawn by the standard library alone.
+
+Why: a widget's figure must be drawn by the same code in the kernel and in the
+browser, where the course runs its Python on the Pyodide core without numpy or
+matplotlib. An SVG string needs nothing but ``str``: the kernel shows it in an
+``HTML`` widget (so its saved state renders on the static site with no extra
+JavaScript), and the browser puts the same string in the same place.
+
+The vocabulary follows matplotlib's, which the static figures use: a
+:class:`Canvas` holds :class:`Axes`; an axes has limits, ticks, labels, a grid,
+and draws lines, steps, points, bars, spans and text in data coordinates. The
+course style (``course.mplstyle``) carries over: white face, Okabe-Ito colours,
+10 px text, 11 px titles, 9 px tick labels, 8 px legends, grid at 0.3 alpha.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from html import escape
+from typing import Sequence
+
+#: Colour-blind-safe palette (Okabe and Ito 2008), in the course style's order.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
+INK, GREY, GRID = "#222", "#444", "#b3b3b3"
+DASHES = {"--": "6 3", ":": "1.5 3", "-.": "6 3 1.5 3", "-": None, None: None}
+
+
+def fmt(value: float) -> str:
+    """A coordinate with at most two decimals and no trailing zeros (short, stable output)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def attributes(**attrs) -> str:
+    """SVG attributes from keywords (``stroke_width`` -> ``stroke-width``); None is left out."""
+    out = []
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        if isinstance(value, float):
+            value = fmt(value)
+        out.append(f'{key.rstrip("_").replace("_", "-")}="{escape(str(value), quote=True)}"')
+    return " ".join(out)
+
+
+def nice_ticks(lo: float, hi: float, target: int = 6) -> list[float]:
+    """Round tick values (1, 2, 2.5 or 5 times a power of ten) covering [lo, hi]."""
+    if hi <= lo:
+        return [lo]
+    raw = (hi - lo) / max(target - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw * 0.999)
+    first = math.ceil(lo / step - 1e-9) * step
+    ticks, k = [], 0
+    while first + k * step <= hi + step * 1e-9:
+        ticks.append(round(first + k * step, 10))
+        k += 1
+    return ticks
+
+
+def tick_label(value: float) -> str:
+    """A tick's text as matplotlib writes it: integers without decimals, a real minus sign."""
+    if abs(value - round(value)) < 1e-9:
+        text = str(int(round(value)))
+    else:
+        text = f"{value:.6g}"
+    return text.replace("-", "\u2212")
+
+
+def text_width(text: str, size: float) -> float:
+    """A rough width in px of ``text`` at ``size`` px (for layout only, never for data)."""
+    return 0.58 * size * len(text)
+
+
+@dataclass
+class Scale:
+    """Data to pixels along one axis; ``log`` for a logarithmic axis."""
+
+    lo: float
+    hi: float
+    start: float  # pixel of lo
+    end: float  # pixel of hi
+    log: bool = False
+
+    def __call__(self, value: float) -> float:
+        lo, hi, v = self.lo, self.hi, value
+        if self.log:
+            lo, hi, v = math.log10(lo), math.log10(hi), math.log10(max(value, 1e-300))
+        span = (hi - lo) or 1.0
+        return self.start + (v - lo) / span * (self.end - self.start)
+
+
+@dataclass
+class Axes:
+    """A plotting area inside a :class:`Canvas`, in data coordinates."""
+
+    left: float
+    top: float
+    width: float
+    height: float
+    xlim: tuple[float, float] = (0.0, 1.0)
+    ylim: tuple[float, float] = (0.0, 1.0)
+    xscale: str = "linear"
+    yscale: str = "linear"
+    title: str | None = None
+    xlabel: str | None = None
+    ylabel: str | None = None
+    xticks: Sequence | None = None  # values, or (value, label) pairs; None: nice ticks
+    yticks: Sequence | None = None
+    grid: str | None = None  # "x", "y" or "both"
+    frame: bool = True
+    clip_id: str = "a"
+    body: list[str] = field(default_factory=list)
+    overlay: list[str] = field(default_factory=list)  # drawn unclipped (annotations)
+    legend_items: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, colour, label)
+
+    # -- coordinates ----------------------------------------------------------
+    @property
+    def x(self) -> Scale:
+        return Scale(*self.xlim, self.left, self.left + self.width, self.xscale == "log")
+
+    @property
+    def y(self) -> Scale:
+        return Scale(*self.ylim, self.top + self.height, self.top, self.yscale == "log")
+
+    def set(self, **props) -> Axes:
+        for key, value in props.items():
+            if not hasattr(self, key):
+                raise AttributeError(f"Axes has no property {key!r}")
+            setattr(self, key, value)
+        return self
+
+    # -- marks ------------------------------------------------------------------
+    def line(self, xs, ys, color=PALETTE[0], width=2.0, dash=None, label=None, opacity=None):
+        points = " ".join(f"{fmt(self.x(a))},{fmt(self.y(b))}" for a, b in zip(xs, ys))
+        self.body.append(
+            f"<polyline {attributes(points=points, fill='none', stroke=color, stroke_width=width, stroke_dasharray=DASHES.get(dash, dash), stroke_opacity=opacity, stroke_linejoin='round')}/>"
+        )
+        if label:
+            self.legend_items.append(("line", color, label))
+
+    def step(self, xs, ys, where="post", **style):
+        """A step line: each value holds until the next x (``post``), as ``ax.step``."""
+        sx, sy = [], []
+        for i, (a, b) in enumerate(zip(xs, ys)):
+            if i and where == "post":
+                sx.append(a)
+                sy.append(sy[-1])
+            sx.append(a)
+            sy.append(b)
+        self.line(sx, sy, **style)
+
+    def points(self, xs, ys, color=PALETTE[0], r=4.0, marker="o", label=None, edge=None, opacity=None):
+        for a, b in zip(xs, ys):
+            self.body.append(_marker(marker, self.x(a), self.y(b), r, color, edge, opacity))
+        if label:
+            self.legend_items.append((marker, color, label))
+
+    def bars(self, xs, heights, width=0.8, color=PALETTE[0], bottom=0.0, label=None, edge=None):
+        """Vertical bars centred on ``xs``; ``color`` may be one colour or one per bar."""
+        colors = [color] * len(xs) if isinstance(color, str) else list(color)
+        for a, h, c in zip(xs, heights, colors):
+            x0, x1 = self.x(a - width / 2), self.x(a + width / 2)
+            y0, y1 = self.y(bottom), self.y(bottom + h)
+            self.body.append(_rect(x0, min(y0, y1), x1 - x0, abs(y1 - y0), c, edge))
+        if label:
+            self.legend_items.append(("bar", colors[0], label))
+
+    def hbars(self, ys, widths, height=0.8, color=PALETTE[0], left=0.0, label=None, edge=None):
+        """Horizontal bars centred on ``ys`` (``ax.barh``)."""
+        colors = [color] * len(ys) if isinstance(color, str) else list(color)
+        for b, w, c in zip(ys, widths, colors):
+            y0, y1 = self.y(b + height / 2), self.y(b - height / 2)
+            x0, x1 = self.x(left), self.x(left + w)
+            self.body.append(_rect(min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0), c, edge))
+        if label:
+            self.legend_items.append(("bar", colors[0], label))
+
+    def vline(self, x, color=GREY, width=1.2, dash="--", label=None):
+        self.line([x, x], list(self.ylim), color=color, width=width, dash=dash, label=label)
+
+    def hline(self, y, color=GREY, width=1.2, dash="--", label=None):
+        self.line(list(self.xlim), [y, y], color=color, width=width, dash=dash, label=label)
+
+    def span(self, x0, x1, color=PALETTE[5], opacity=0.2, vertical=True, label=None):
+        """A shaded band between two x values (``axvspan``), or two y values."""
+        if vertical:
+            a, b = sorted((self.x(x0), self.x(x1)))
+            shape = _rect(a, self.top, b - a, self.height, color, None, opacity)
+        else:
+            a, b = sorted((self.y(x0), self.y(x1)))
+            shape = _rect(self.left, a, self.width, b - a, color, None, opacity)
+        self.body.append(shape)
+        if label:
+            self.legend_items.append(("bar", color, label))
+
+    def polygon(self, xs, ys, color=PALETTE[5], opacity=0.25, edge=None):
+        points = " ".join(f"{fmt(self.x(a))},{fmt(self.y(b))}" for a, b in zip(xs, ys))
+        self.body.append(f"<polygon {attributes(points=points, fill=color, fill_opacity=opacity, stroke=edge)}/>")
+
+    def text(self, x, y, s, size=9.0, color=INK, anchor="start", baseline="middle", weight=None, dx=0.0, dy=0.0, clip=True):
+        """Text at a data point; ``dx``/``dy`` shift it in pixels (right, down)."""
+        target = self.body if clip else self.overlay
+        target.append(_text(self.x(x) + dx, self.y(y) + dy, s, size, color, anchor, baseline, weight))
+
+    # -- the frame ------------------------------------------------------------------
+    def _ticks(self, given, lim, scale) -> list[tuple[float, str]]:
+        if given is not None:
+            return [(t, tick_label(t)) if not isinstance(t, tuple) else t for t in given]
+        lo, hi = min(lim), max(lim)
+        if scale == "log":
+            values = [10.0**k for k in range(math.ceil(math.log10(lo) - 1e-9), math.floor(math.log10(hi) + 1e-9) + 1)]
+        else:
+            values = nice_ticks(lo, hi)
+        return [(v, tick_label(v)) for v in values]
+
+    def render(self) -> list[str]:
+        out, x, y = [], self.x, self.y
+        right, bottom = self.left + self.width, self.top + self.height
+        xt = self._ticks(self.xticks, self.xlim, self.xscale) if self.frame else []
+        yt = self._ticks(self.yticks, self.ylim, self.yscale) if self.frame else []
+        if self.grid in ("x", "both"):
+            out += [_seg(x(v), self.top, x(v), bottom, GRID, 0.8, 0.3) for v, _ in xt]
+        if self.grid in ("y", "both"):
+            out += [_seg(self.left, y(v), right, y(v), GRID, 0.8, 0.3) for v, _ in yt]
+        out.append(f'<clipPath id="{self.clip_id}"><rect {attributes(x=self.left, y=self.top, width=self.width, height=self.height)}/></clipPath>')
+        out.append(f'<g clip-path="url(#{self.clip_id})">{"".join(self.body)}</g>')
+        out += self.overlay
+        if self.frame:
+            out.append(f"<rect {attributes(x=self.left, y=self.top, width=self.width, height=self.height, fill='none', stroke=INK, stroke_width=0.8)}/>")
+            for v, label in xt:
+                out.append(_seg(x(v), bottom, x(v), bottom + 3.5, INK, 0.8))
+                out.append(_text(x(v), bottom + 6, label, 9, INK, "middle", "hanging"))
+            for v, label in yt:
+                out.append(_seg(self.left - 3.5, y(v), self.left, y(v), INK, 0.8))
+                out.append(_text(self.left - 6, y(v), label, 9, INK, "end", "middle"))
+        if self.xlabel:
+            out.append(_text(self.left + self.width / 2, bottom + 21, self.xlabel, 10, INK, "middle", "hanging"))
+        if self.ylabel:
+            widest = max((text_width(label, 9) for _, label in yt), default=0)
+            cx, cy = self.left - widest - 14, self.top + self.height / 2
+            out.append(
+                f'<text {attributes(x=cx, y=cy, font_size=10, fill=INK, text_anchor="middle", transform=f"rotate(-90 {fmt(cx)} {fmt(cy)})")}>{escape(self.ylabel)}</text>'
+            )
+        if self.title:
+            out.append(_text(self.left + self.width / 2, self.top - 8, self.title, 11, INK, "middle", "auto"))
+        return out
+
+    def legend(self, loc="upper left", columns=1) -> None:
+        """A framed key of every labelled mark, inside the axes at ``loc``."""
+        items = self.legend_items
+        if not items:
+            return
+        rows = math.ceil(len(items) / columns)
+        cell = max(text_width(label, 8) for _, _, label in items) + 26
+        w, h = cell * columns + 6, rows * 14 + 6
+        vertical, horizontal = loc.split() if " " in loc else ("upper", loc)
+        x0 = {"left": self.left + 6, "right": self.left + self.width - w - 6, "center": self.left + (self.width - w) / 2}[horizontal]
+        y0 = {"upper": self.top + 6, "lower": self.top + self.height - h - 6, "center": self.top + (self.height - h) / 2}[vertical]
+        out = [f"<rect {attributes(x=x0, y=y0, width=w, height=h, fill='white', fill_opacity=0.85, stroke='#ccc', rx=2)}/>"]
+        for i, (kind, color, label) in enumerate(items):
+            cx, cy = x0 + 6 + (i // rows) * cell, y0 + 10 + (i % rows) * 14
+            if kind == "line":
+                out.append(_seg(cx, cy, cx + 16, cy, color, 2))
+            elif kind == "bar":
+                out.append(_rect(cx + 2, cy - 4, 12, 8, color, None))
+            else:
+                out.append(_marker(kind, cx + 8, cy, 4, color, None, None))
+            out.append(_text(cx + 21, cy, label, 8, INK, "start", "middle"))
+        self.overlay += out
+
+
+class Canvas:
+    """One SVG figure: axes placed by margins, a title, a source line, alt text."""
+
+    def __init__(self, width: float = 640, height: float = 320, source: str | None = None):
+        self.width, self.height, self.source = width, height, source
+        self.axes_list: list[Axes] = []
+        self.extra: list[str] = []
+
+    def axes(self, left=64, top=30, right=16, bottom=46, **props) -> Axes:
+        """An axes with these margins (px) from the canvas edges; the source line gets its own."""
+        reserve = 16 if self.source else 0
+        ax = Axes(left, top, self.width - left - right, self.height - top - bottom - reserve, clip_id=f"c{len(self.axes_list)}")
+        ax.set(**props)
+        self.axes_list.append(ax)
+        return ax
+
+    def grid(self, rows: int, cols: int, left=64, top=30, right=16, bottom=46, wspace=56, hspace=56) -> list[Axes]:
+        """``rows`` x ``cols`` axes of equal size, row by row (``fig.subplots``)."""
+        reserve = 16 if self.source else 0
+        w = (self.width - left - right - wspace * (cols - 1)) / cols
+        h = (self.height - top - bottom - reserve - hspace * (rows - 1)) / rows
+        out = []
+        for r in range(rows):
+            for c in range(cols):
+                ax = Axes(left + c * (w + wspace), top + r * (h + hspace), w, h, clip_id=f"c{len(self.axes_list)}")
+                self.axes_list.append(ax)
+                out.append(ax)
+        return out
+
+    def text(self, x, y, s, size=10.0, color=INK, anchor="start", baseline="middle", weight=None):
+        """Text at a pixel position on the canvas (titles, notes)."""
+        self.extra.append(_text(x, y, s, size, color, anchor, baseline, weight))
+
+    def svg(self, alt: str, uid: str = "f") -> str:
+        """The figure as one ``<svg>`` element; ``alt`` is its accessible name and title.
+
+        ``uid`` prefixes the clip-path ids, so that two figures on one page never share one.
+        """
+        parts = [f"<rect {attributes(width=self.width, height=self.height, fill='white')}/>"]
+        for ax in self.axes_list:
+            ax.clip_id = f"{uid}-{ax.clip_id.split('-')[-1]}"
+            parts += ax.render()
+        parts += self.extra
+        if self.source:
+            parts.append(_text(6, self.height - 8, self.source, 7, GREY, "start", "auto"))
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="sin-figure" role="img" '
+            f'{attributes(aria_label=alt, viewBox=f"0 0 {fmt(self.width)} {fmt(self.height)}", width=self.width, height=self.height)} '
+            f'style="max-width:100%;height:auto" font-family="{FONT}">'
+            f"<title>{escape(alt)}</title>{''.join(parts)}</svg>"
+        )
+
+
+# -- primitives ----------------------------------------------------------------------
+def _seg(x0, y0, x1, y1, color, width, opacity=None) -> str:
+    return f"<line {attributes(x1=x0, y1=y0, x2=x1, y2=y1, stroke=color, stroke_width=width, stroke_opacity=opacity)}/>"
+
+
+def _rect(x, y, w, h, color, edge, opacity=None) -> str:
+    return f"<rect {attributes(x=x, y=y, width=w, height=h, fill=color, fill_opacity=opacity, stroke=edge, stroke_width=0.8 if edge else None)}/>"
+
+
+def _text(x, y, s, size, color, anchor, baseline, weight=None) -> str:
+    return (
+        f"<text {attributes(x=x, y=y, font_size=size, fill=color, text_anchor=anchor, dominant_baseline=baseline, font_weight=weight)}>"
+        f"{escape(str(s))}</text>"
+    )
+
+
+def _marker(kind, cx, cy, r, color, edge, opacity) -> str:
+    style = attributes(fill=color, fill_opacity=opacity, stroke=edge or "none", stroke_width=0.8 if edge else None)
+    if kind == "o":
+        return f"<circle {attributes(cx=cx, cy=cy, r=r)} {style}/>"
+    if kind == "s":
+        return f"<rect {attributes(x=cx - r, y=cy - r, width=2 * r, height=2 * r)} {style}/>"
+    if kind == "^":
+        pts = f"{fmt(cx)},{fmt(cy - r)} {fmt(cx - r)},{fmt(cy + r)} {fmt(cx + r)},{fmt(cy + r)}"
+        return f'<polygon points="{pts}" {style}/>'
+    if kind == "D":
+        pts = f"{fmt(cx)},{fmt(cy - r)} {fmt(cx + r)},{fmt(cy)} {fmt(cx)},{fmt(cy + r)} {fmt(cx - r)},{fmt(cy)}"
+        return f'<polygon points="{pts}" {style}/>'
+    if kind == "x":
+        d = r * 0.8
+        return (
+            f"<path {attributes(d=f'M{fmt(cx - d)},{fmt(cy - d)}L{fmt(cx + d)},{fmt(cy + d)}M{fmt(cx - d)},{fmt(cy + d)}L{fmt(cx + d)},{fmt(cy - d)}', stroke=color, stroke_width=2)}/>"
+        )
+    raise ValueError(f"unknown marker {kind!r}: use o, s, ^, D or x")
+
