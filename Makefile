@@ -45,6 +45,8 @@ vendor:
 	$(PYTHON) scripts/vendor.py
 
 book: venv vendor
+	@# The live site's Python bundle (_static/live/): the course's pure modules and shipped tables.
+	$(BIN)/python scripts/live.py
 	$(BIN)/jupyter-book build . -W --keep-going
 	@# The printable edition: the whole course on one page, served as print/.
 	$(BIN)/jupyter-book build . -W --keep-going --builder singlehtml -q

@@ -126,18 +126,33 @@ def stand_in(module_name: str, table: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def module_imports(source: str) -> set[str]:
+    """Top-level packages a module imports when it is imported: its module-level import
+    statements, not those inside functions (run only when called) or ``if TYPE_CHECKING:``."""
+    names: set[str] = set()
+
+    def visit(statements):
+        for node in statements:
+            if isinstance(node, ast.Import):
+                names.update(a.name.split(".")[0] for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+            elif isinstance(node, ast.If):
+                if not (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"):
+                    visit(node.body)
+                visit(node.orelse)
+            elif isinstance(node, ast.Try):
+                visit(node.body)
+                for handler in node.handlers:
+                    visit(handler.body)
+
+    visit(ast.parse(source).body)
+    return names
+
+
 def pure(path: Path) -> bool:
-    """Does this module import only the standard library and the course's own modules?"""
-    allowed = set(sys.stdlib_module_names) | {"widgets"}
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        names = []
-        if isinstance(node, ast.Import):
-            names = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
-        if any(n.split(".")[0] not in allowed for n in names):
-            return False
-    return True
+    """Does importing this module need only the standard library and the course's own modules?"""
+    return module_imports(path.read_text(encoding="utf-8")) <= set(sys.stdlib_module_names) | {"widgets"}
 
 
 def bundle() -> tuple[bytes, dict, dict]:
@@ -203,7 +218,8 @@ def run_in_bundle(data: bytes, cases: list[tuple[str, dict]]) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         zipfile.ZipFile(io.BytesIO(data)).extractall(tmp)
         done = subprocess.run(
-            [sys.executable, "-I", "-c", CHILD, tmp, ",".join(BLOCKED)],
+            # -I -S: no site-packages (so not the editable install of this very package), stdlib only
+            [sys.executable, "-I", "-S", "-c", CHILD, tmp, ",".join(BLOCKED)],
             input=json.dumps(cases), capture_output=True, text=True, check=False,
         )
     if done.returncode:

@@ -24,6 +24,8 @@ from typing import Sequence
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 INK, GREY, GRID = "#222", "#444", "#b3b3b3"
+#: sizes are given in points, as in matplotlib; the figure is drawn at matplotlib's 100 px per inch
+PT = 100 / 72
 DASHES = {"--": "6 3", ":": "1.5 3", "-.": "6 3 1.5 3", "-": None, None: None}
 
 
@@ -70,8 +72,19 @@ def tick_label(value: float) -> str:
 
 
 def text_width(text: str, size: float) -> float:
-    """A rough width in px of ``text`` at ``size`` px (for layout only, never for data)."""
-    return 0.58 * size * len(text)
+    """A rough width in px of ``text`` at ``size`` points (for layout only, never for data)."""
+    return 0.58 * size * PT * len(text)
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` px at ``size`` points."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 @dataclass
@@ -237,12 +250,12 @@ class Axes:
                 out.append(_seg(self.left - 3.5, y(v), self.left, y(v), INK, 0.8))
                 out.append(_text(self.left - 6, y(v), label, 9, INK, "end", "middle"))
         if self.xlabel:
-            out.append(_text(self.left + self.width / 2, bottom + 21, self.xlabel, 10, INK, "middle", "hanging"))
+            out.append(_text(self.left + self.width / 2, bottom + 24, self.xlabel, 10, INK, "middle", "hanging"))
         if self.ylabel:
             widest = max((text_width(label, 9) for _, label in yt), default=0)
-            cx, cy = self.left - widest - 14, self.top + self.height / 2
+            cx, cy = self.left - widest - 16, self.top + self.height / 2
             out.append(
-                f'<text {attributes(x=cx, y=cy, font_size=10, fill=INK, text_anchor="middle", transform=f"rotate(-90 {fmt(cx)} {fmt(cy)})")}>{escape(self.ylabel)}</text>'
+                f'<text {attributes(x=cx, y=cy, font_size=round(10 * PT, 1), fill=INK, text_anchor="middle", transform=f"rotate(-90 {fmt(cx)} {fmt(cy)})")}>{escape(self.ylabel)}</text>'
             )
         if self.title:
             out.append(_text(self.left + self.width / 2, self.top - 8, self.title, 11, INK, "middle", "auto"))
@@ -255,13 +268,13 @@ class Axes:
             return
         rows = math.ceil(len(items) / columns)
         cell = max(text_width(label, 8) for _, _, label in items) + 26
-        w, h = cell * columns + 6, rows * 14 + 6
+        w, h = cell * columns + 6, rows * 16 + 6
         vertical, horizontal = loc.split() if " " in loc else ("upper", loc)
         x0 = {"left": self.left + 6, "right": self.left + self.width - w - 6, "center": self.left + (self.width - w) / 2}[horizontal]
         y0 = {"upper": self.top + 6, "lower": self.top + self.height - h - 6, "center": self.top + (self.height - h) / 2}[vertical]
         out = [f"<rect {attributes(x=x0, y=y0, width=w, height=h, fill='white', fill_opacity=0.85, stroke='#ccc', rx=2)}/>"]
         for i, (kind, color, label) in enumerate(items):
-            cx, cy = x0 + 6 + (i // rows) * cell, y0 + 10 + (i % rows) * 14
+            cx, cy = x0 + 6 + (i // rows) * cell, y0 + 11 + (i % rows) * 16
             if kind == "line":
                 out.append(_seg(cx, cy, cx + 16, cy, color, 2))
             elif kind == "bar":
@@ -277,20 +290,21 @@ class Canvas:
 
     def __init__(self, width: float = 640, height: float = 320, source: str | None = None):
         self.width, self.height, self.source = width, height, source
+        self.source_lines = wrap(source, width - 12, 7) if source else []
         self.axes_list: list[Axes] = []
         self.extra: list[str] = []
 
-    def axes(self, left=64, top=30, right=16, bottom=46, **props) -> Axes:
+    def axes(self, left=72, top=32, right=16, bottom=52, **props) -> Axes:
         """An axes with these margins (px) from the canvas edges; the source line gets its own."""
-        reserve = 16 if self.source else 0
+        reserve = 13 * len(self.source_lines) + 4 if self.source_lines else 0
         ax = Axes(left, top, self.width - left - right, self.height - top - bottom - reserve, clip_id=f"c{len(self.axes_list)}")
         ax.set(**props)
         self.axes_list.append(ax)
         return ax
 
-    def grid(self, rows: int, cols: int, left=64, top=30, right=16, bottom=46, wspace=56, hspace=56) -> list[Axes]:
+    def grid(self, rows: int, cols: int, left=72, top=32, right=16, bottom=52, wspace=64, hspace=64) -> list[Axes]:
         """``rows`` x ``cols`` axes of equal size, row by row (``fig.subplots``)."""
-        reserve = 16 if self.source else 0
+        reserve = 13 * len(self.source_lines) + 4 if self.source_lines else 0
         w = (self.width - left - right - wspace * (cols - 1)) / cols
         h = (self.height - top - bottom - reserve - hspace * (rows - 1)) / rows
         out = []
@@ -315,8 +329,8 @@ class Canvas:
             ax.clip_id = f"{uid}-{ax.clip_id.split('-')[-1]}"
             parts += ax.render()
         parts += self.extra
-        if self.source:
-            parts.append(_text(6, self.height - 8, self.source, 7, GREY, "start", "auto"))
+        for i, line in enumerate(reversed(self.source_lines)):
+            parts.append(_text(6, self.height - 6 - 13 * i, line, 7, GREY, "start", "auto"))
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="sin-figure" role="img" '
             f'{attributes(aria_label=alt, viewBox=f"0 0 {fmt(self.width)} {fmt(self.height)}", width=self.width, height=self.height)} '
@@ -336,7 +350,7 @@ def _rect(x, y, w, h, color, edge, opacity=None) -> str:
 
 def _text(x, y, s, size, color, anchor, baseline, weight=None) -> str:
     return (
-        f"<text {attributes(x=x, y=y, font_size=size, fill=color, text_anchor=anchor, dominant_baseline=baseline, font_weight=weight)}>"
+        f"<text {attributes(x=x, y=y, font_size=round(size * PT, 1), fill=color, text_anchor=anchor, dominant_baseline=baseline, font_weight=weight)}>"
         f"{escape(str(s))}</text>"
     )
 
