@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import re
 from pathlib import Path
 
 import numpy as np
@@ -14,13 +16,44 @@ from widgets.check import check
 from widgets.exercises import alliances as ex
 from widgets.models import alliance_deterrence, alliance_network
 from widgets.models.inputs import InputError
+from widgets.pictures import alliances as pictures
 from widgets.readouts import alliances as readouts
+from widgets.svg import PALETTE
 from widgets.tables import alliances as alliance_tables
 from widgets.tables.alliances import network_tables
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def _segments(widget, label):
-    return len(widget.chart.lines[label][1].get_segments())
+    """Links the widget's picture draws for one legend group (one path; a segment per "M")."""
+    colour, style = pictures.GROUP_STYLES[label]
+    dash = ' stroke-dasharray="1.5 3"' if style == ":" else ""
+    paths = re.findall(
+        rf'<path d="([^"]*)" fill="none" stroke="{colour}" stroke-width="1"{dash} stroke-opacity',
+        widget.figure_pane.value,
+    )
+    assert len(paths) <= 1, label
+    return paths[0].count("M") if paths else 0
+
+
+def _marks(widget, r, colour):
+    """Dots of this radius and colour in the widget's picture."""
+    return widget.figure_pane.value.count(f'r="{r}" fill="{colour}"')
+
+
+def _faded(widget):
+    """The translucent bands covering waves not yet reached."""
+    return widget.figure_pane.value.count('fill="white" fill-opacity="0.72"')
+
+
+def _threshold_x(widget):
+    """r at the picture's dashed threshold line (None if not drawn): pixels back to data."""
+    found = re.search(
+        rf'<polyline points="([\d.]+),[\d.]+ [\d.]+,[\d.]+" fill="none" stroke="{PALETTE[3]}" stroke-width="1.5" stroke-dasharray="6 3"',
+        widget.figure_pane.value,
+    )
+    return None if found is None else (float(found.group(1)) - 72) / (640 - 72 - 16)
 
 
 # --- the alliance network ---------------------------------------------------------
@@ -44,8 +77,11 @@ def test_network_year_slider_changes_counts_links_and_figure():
     assert f"<b>{states}</b> states and <b>{links}</b> links" in w.message.value
     assert _segments(w, "Warsaw Pact") == 28  # 8 members, all still in: 8·7/2
     assert _segments(w, "NATO") == 15 * 14 // 2  # 15 members by 1955
-    assert w.figure_pane.value != before and 'alt="Network of alliance links in 1960' in w.figure_pane.value
-    assert len(w.chart.nodes.get_offsets()) == states
+    assert w.figure_pane.value != before and 'aria-label="Network of alliance links in 1960' in w.figure_pane.value
+    assert _marks(w, 2.3, "#333333") == states  # one dark dot per state active that year
+    assert _marks(w, 3.2, PALETTE[3]) == len(graph.neighbors("United States"))  # its partners in red
+    for state in alliance_tables.network_states():  # every state named round the circle, every year
+        assert f">{state}</text>" in w.figure_pane.value
 
 
 def test_network_state_menu_lists_commitments():
@@ -53,11 +89,11 @@ def test_network_state_menu_lists_commitments():
     assert "belongs to 2 arrangement(s): CENTO; SEATO" in w.message.value
     w.state.value = "Iraq"  # left CENTO in 1959
     assert "<b>Iraq</b> has no alliance in the dataset in 1970" in w.message.value
-    assert len(w.chart.partners.get_offsets()) == 0
+    assert _marks(w, 3.2, PALETTE[3]) == 0
     w.year.value = 1956
     assert "belongs to 1 arrangement(s): CENTO" in w.message.value
     # CENTO in 1956: Türkiye, Iraq, United Kingdom, Pakistan, Iran -> 4 partners
-    assert len(w.chart.partners.get_offsets()) == 4
+    assert _marks(w, 3.2, PALETTE[3]) == 4
 
 
 def test_network_bad_state_shows_the_models_message_and_keeps_the_figure():
@@ -84,15 +120,19 @@ def test_waves_slider_greys_out_later_waves():
     w = NatoWaves(year=1999)
     assert "<b>19</b> members in <b>5</b> wave(s)" in w.message.value  # 1949, 52, 55, 82, 99
     assert "Czechia, Hungary, Poland" in w.message.value
-    hidden = [wave for wave, band in w.chart.covers if band.get_visible()]
-    assert hidden == [2004, 2009, 2017, 2020, 2023, 2024]
+    assert _faded(w) == 6  # 2004, 2009, 2017, 2020, 2023, 2024
+    at = readouts.waves_by(1999)
+    waves = [wave for wave, _ in at.waves]
+    assert [wave for wave in waves if wave not in at.reached] == [2004, 2009, 2017, 2020, 2023, 2024]
     before = w.figure_pane.value
     w.year.value = 1952
     assert "<b>14</b> members in <b>2</b> wave(s)" in w.message.value
-    assert [wave for wave, band in w.chart.covers if not band.get_visible()] == [1949, 1952]
+    assert _faded(w) == len(waves) - 2  # only 1949 and 1952 in full colour
     assert w.figure_pane.value != before
     w.year.value = 2026
-    assert "<b>32</b> members" in w.message.value and not any(b.get_visible() for _, b in w.chart.covers)
+    assert "<b>32</b> members" in w.message.value and _faded(w) == 0
+    for name in ("Belgium", "Sweden", "North Macedonia"):  # every member named, reached or not
+        assert f">{name}</text>" in w.figure_pane.value
 
 
 def test_waves_bad_year_shows_a_message():
@@ -110,17 +150,18 @@ def test_deterrence_reliability_slider_crosses_the_threshold():
     # p0 = 1/1.5, p1 = 1/3.5; r* = (2/3 - 0.4) / (2/3 - 2/7) = 0.70; at r = 0.5 EU = 0.5·(2/7 + 2/3) - 0.4
     assert "<b>not</b> deterred" in w.message.value
     assert "EU(attack) = <b>0.08</b>" in w.message.value and "r* = <b>0.70</b>" in w.message.value
-    assert w.chart.threshold.get_xdata()[0] == pytest.approx(0.7)
+    assert _threshold_x(w) == pytest.approx(0.7, abs=1e-4)  # the dashed line at r*
     before = w.figure_pane.value
     w.reliability.value = 0.9
     assert "is deterred" in w.message.value and "margin (0 − EU) = <b>0.08</b>" in w.message.value
-    assert list(w.chart.point.get_xdata()) == [0.9] and w.chart.point.get_ydata()[0] == pytest.approx(
-        0.9 * 2 / 7 + 0.1 * 2 / 3 - 0.4, abs=1e-9
-    )
-    assert w.figure_pane.value != before
-    assert "honour its commitment with probability 0.90" in w.explanation.value
+    result = readouts.extended_deterrence(**w.values())
+    assert result.reliability == 0.9 and result.attack_value == pytest.approx(0.9 * 2 / 7 + 0.1 * 2 / 3 - 0.4, abs=1e-9)
+    assert w.figure_pane.value != before and "at r = 0.90 it is -0.08" in w.figure_pane.value  # the alt text
+    # the model's paragraph, on the sentence's second line
+    assert "<br>Alone, the protected state" in w.message.value
+    assert "honour its commitment with probability 0.90" in w.message.value
     # the plotted line is the model's EU at every r
-    r, eu = w.chart.curve.get_data()
+    r, eu = result.curve
     model = [alliance_deterrence.deterrence(1.0, 0.5, 2.0, x, 0.4).attack_value for x in r[::25]]
     assert np.allclose(eu[::25], model)
 
@@ -128,7 +169,8 @@ def test_deterrence_reliability_slider_crosses_the_threshold():
 def test_deterrence_other_controls_move_the_threshold():
     w = AllianceDeterrence(ally=2.0, reliability=0.5, cost=0.4, prize=1.0, defender=0.5)
     w.cost.value = 0.8  # war costs more than the whole prize is worth alone: deterred at any r
-    assert "Deterred at every reliability" in w.message.value and not w.chart.threshold.get_visible()
+    assert "Deterred at every reliability" in w.message.value and _threshold_x(w) is None
+    assert ">threshold r*</text>" in w.figure_pane.value  # the key still lists it
     w.cost.value = 0.4
     w.ally.value = 0.0
     assert "reliability changes nothing" in w.message.value
@@ -149,7 +191,10 @@ def test_deterrence_bad_prize_shows_the_models_message():
 
 def test_deterrence_large_prize_widens_the_axis():
     w = AllianceDeterrence(prize=10.0, ally=0.5, defender=0.0, cost=0.0)
-    assert w.chart.ax.get_ylim()[1] >= 10.0
+    assert pictures.limit(readouts.extended_deterrence(**w.values())) >= 10.0
+    assert ">10</text>" in w.figure_pane.value and ">1.5</text>" not in w.figure_pane.value  # ticks of the wide axis
+    w.prize.value = "1"
+    assert ">1.5</text>" in w.figure_pane.value  # back to the usual ±1.6
 
 
 def test_views_have_stable_css_classes():
@@ -225,3 +270,35 @@ def test_the_static_figure_cell_saves_its_image():
     assert figures, "the chapter has a captioned figure"
     for cell in figures:
         assert any("image/png" in out.get("data", {}) for out in cell.outputs), cell.source[:80]
+
+
+def test_the_live_site_shows_what_the_kernel_shows():
+    """The browser's bundle (stdlib only, scientific stack blocked) gives the kernel's HTML, bad input included."""
+    spec = importlib.util.spec_from_file_location("live_script", ROOT / "scripts" / "live.py")
+    live = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(live)
+    bundle, specs, _ = live.bundle()
+    assert {"alliance-network", "nato-waves", "alliance-deterrence"} <= set(specs)
+    settings = [
+        (AllianceNetwork, dict(year=1950, state="United States")),
+        (AllianceNetwork, dict(year=1991, state="Russia")),
+        (AllianceNetwork, dict(year=2026, state="Australia")),
+        (NatoWaves, dict(year=1949)),
+        (NatoWaves, dict(year=2004)),
+        (AllianceDeterrence, dict(reliability=0.9, ally=2.0, cost=0.4, defender=0.5, prize="1")),
+        (AllianceDeterrence, dict(reliability=0.2, ally=0.0, cost=1.5, defender=3.0, prize="10")),
+        (AllianceDeterrence, dict(prize="ten")),  # refused: only the message changes
+    ]
+    widgets, cases = [], []
+    for cls, values in settings:
+        w = cls()
+        for name, value in values.items():
+            w.inputs[name].value = value
+        widgets.append(w)
+        cases.append((cls.name, live.page_values(w)))
+    for w, result in zip(widgets, live.run_in_bundle(bundle, cases)):
+        assert result["message"] == w.message.value
+        if "figure" in result:
+            assert result["figure"] == w.figure_pane.value
+        else:
+            assert 'role="alert"' in result["message"]

@@ -1,16 +1,16 @@
 """The alliances chapter's widgets: the alliance network, NATO's waves, extended deterrence.
 
 Each is a :class:`~widgets.component.Component`: a control table here, a pure
-readout in :mod:`widgets.readouts.alliances`, a drawing in
-:mod:`widgets.figures.alliances`. The figure is drawn once; a control change
-moves only its dynamic artists (rendered with :class:`widgets.ui.Blitter`).
+readout in :mod:`widgets.readouts.alliances`, a picture (SVG drawn by the
+standard library) in :mod:`widgets.pictures.alliances`. The same readout and
+picture run in the kernel and, on the static site, in the browser.
 """
 
 from __future__ import annotations
 
 from widgets import ui
 from widgets.component import Component, Control
-from widgets.figures.alliances import WavesChart, draw_deterrence_line, draw_network, draw_waves
+from widgets.pictures.alliances import picture_deterrence, picture_network, picture_waves
 from widgets.readouts.alliances import extended_deterrence, network_in, waves_by
 from widgets.tables.alliances import START, last_year, network_states
 from widgets.tables.orientation import span as nato_span
@@ -27,9 +27,7 @@ class AllianceNetwork(Component):
         Control("state", "choice", "State", "United States", choices=network_states),
     )
     readout = network_in
-    draw = draw_network
-    figsize = (7.2, 5.9)
-    colors = 128
+    picture = picture_network
 
     def select(self, state: str, year: int) -> bool:
         """Draw ``year`` with ``state`` highlighted; a bad value leaves the figure as it was."""
@@ -42,11 +40,7 @@ class NatoWaves(Component):
     name = "nato-waves"
     controls = (Control("year", "int", "Year", 1999, bounds=(*nato_span(), 1)),)  # founding to the data's year
     readout = waves_by
-    draw = draw_waves
-
-    def setup(self, result) -> None:
-        self.figsize = (7.6, 0.26 * WavesChart.lines(result) + 0.9)  # one text line per row of names
-        super().setup(result)
+    picture = picture_waves
 
     def show(self, year) -> bool:
         """Highlight the members that joined by the end of ``year``; a bad year shows a message."""
@@ -54,7 +48,10 @@ class NatoWaves(Component):
 
 
 class AllianceDeterrence(Component):
-    """Ally strength, reliability, cost of war, prize, defender -> deterred or not, and EU(attack) against r."""
+    """Ally strength, reliability, cost of war, prize, defender -> deterred or not, and EU(attack) against r.
+
+    The sentence gives the verdict, then the model's paragraph on a second line.
+    """
 
     name = "alliance-deterrence"
     controls = (
@@ -65,17 +62,7 @@ class AllianceDeterrence(Component):
         Control("prize", "text", "Prize V", "1", width="160px"),
     )
     readout = extended_deterrence
-    draw = draw_deterrence_line
-
-    def outputs(self):
-        self.explanation = ui.Message()  # the model's paragraph, under the verdict
-        return [self.figure_pane, self.message, self.explanation]
-
-    def render(self, result) -> None:
-        if self.chart.fit(result):  # a large prize or cost: the axis widened (a static part)
-            self.blitter.refresh()
-        super().render(result)
-        self.explanation.say(result.explanation)
+    picture = picture_deterrence
 
 
 __all__ = ["AllianceNetwork", "NatoWaves", "AllianceDeterrence"]

@@ -152,7 +152,7 @@ class Axes:
             f"<polyline {attributes(points=points, fill='none', stroke=color, stroke_width=width, stroke_dasharray=DASHES.get(dash, dash), stroke_opacity=opacity, stroke_linejoin='round')}/>"
         )
         if label:
-            self.legend_items.append(("line", color, label))
+            self.legend_items.append(("line" if dash in (None, "-") else f"line:{dash}", color, label))
 
     def step(self, xs, ys, where="post", **style):
         """A step line: each value holds until the next x (``post``), as ``ax.step``."""
@@ -213,10 +213,21 @@ class Axes:
         points = " ".join(f"{fmt(self.x(a))},{fmt(self.y(b))}" for a, b in zip(xs, ys))
         self.body.append(f"<polygon {attributes(points=points, fill=color, fill_opacity=opacity, stroke=edge)}/>")
 
-    def text(self, x, y, s, size=9.0, color=INK, anchor="start", baseline="middle", weight=None, dx=0.0, dy=0.0, clip=True):
-        """Text at a data point; ``dx``/``dy`` shift it in pixels (right, down)."""
+    def text(self, x, y, s, size=9.0, color=INK, anchor="start", baseline="middle", weight=None, dx=0.0, dy=0.0, clip=True, rotate=None):
+        """Text at a data point; ``dx``/``dy`` shift it in pixels (right, down); ``rotate``: degrees
+        anticlockwise about that point (matplotlib's ``rotation`` with ``rotation_mode="anchor"``)."""
         target = self.body if clip else self.overlay
-        target.append(_text(self.x(x) + dx, self.y(y) + dy, s, size, color, anchor, baseline, weight))
+        target.append(_text(self.x(x) + dx, self.y(y) + dy, s, size, color, anchor, baseline, weight, rotate))
+
+    def segments(self, pairs, color=PALETTE[0], width=1.0, dash=None, opacity=None, label=None):
+        """Separate straight segments ((x0, y0), (x1, y1)) as one path (``LineCollection``)."""
+        d = "".join(f"M{fmt(self.x(a[0]))},{fmt(self.y(a[1]))}L{fmt(self.x(b[0]))},{fmt(self.y(b[1]))}" for a, b in pairs)
+        if d:
+            self.body.append(
+                f"<path {attributes(d=d, fill='none', stroke=color, stroke_width=width, stroke_dasharray=DASHES.get(dash, dash), stroke_opacity=opacity)}/>"
+            )
+        if label:
+            self.legend_items.append(("line" if dash in (None, "-") else f"line:{dash}", color, label))
 
     # -- the frame ------------------------------------------------------------------
     def _ticks(self, given, lim, scale) -> list[tuple[float, str]]:
@@ -275,8 +286,9 @@ class Axes:
         out = [f"<rect {attributes(x=x0, y=y0, width=w, height=h, fill='white', fill_opacity=0.85, stroke='#ccc', rx=2)}/>"]
         for i, (kind, color, label) in enumerate(items):
             cx, cy = x0 + 6 + (i // rows) * cell, y0 + 11 + (i % rows) * 16
-            if kind == "line":
-                out.append(_seg(cx, cy, cx + 16, cy, color, 2))
+            if kind.startswith("line"):
+                dash = kind.partition(":")[2] or None
+                out.append(_seg(cx, cy, cx + 16, cy, color, 2, dash=DASHES.get(dash, dash)))
             elif kind == "bar":
                 out.append(_rect(cx + 2, cy - 4, 12, 8, color, None))
             else:
@@ -315,9 +327,9 @@ class Canvas:
                 out.append(ax)
         return out
 
-    def text(self, x, y, s, size=10.0, color=INK, anchor="start", baseline="middle", weight=None):
-        """Text at a pixel position on the canvas (titles, notes)."""
-        self.extra.append(_text(x, y, s, size, color, anchor, baseline, weight))
+    def text(self, x, y, s, size=10.0, color=INK, anchor="start", baseline="middle", weight=None, rotate=None):
+        """Text at a pixel position on the canvas (titles, notes); ``rotate``: degrees anticlockwise."""
+        self.extra.append(_text(x, y, s, size, color, anchor, baseline, weight, rotate))
 
     def svg(self, alt: str, uid: str = "f") -> str:
         """The figure as one ``<svg>`` element; ``alt`` is its accessible name and title.
@@ -340,17 +352,18 @@ class Canvas:
 
 
 # -- primitives ----------------------------------------------------------------------
-def _seg(x0, y0, x1, y1, color, width, opacity=None) -> str:
-    return f"<line {attributes(x1=x0, y1=y0, x2=x1, y2=y1, stroke=color, stroke_width=width, stroke_opacity=opacity)}/>"
+def _seg(x0, y0, x1, y1, color, width, opacity=None, dash=None) -> str:
+    return f"<line {attributes(x1=x0, y1=y0, x2=x1, y2=y1, stroke=color, stroke_width=width, stroke_opacity=opacity, stroke_dasharray=dash)}/>"
 
 
 def _rect(x, y, w, h, color, edge, opacity=None) -> str:
     return f"<rect {attributes(x=x, y=y, width=w, height=h, fill=color, fill_opacity=opacity, stroke=edge, stroke_width=0.8 if edge else None)}/>"
 
 
-def _text(x, y, s, size, color, anchor, baseline, weight=None) -> str:
+def _text(x, y, s, size, color, anchor, baseline, weight=None, rotate=None) -> str:
+    turn = None if not rotate else f"rotate({fmt(-rotate)} {fmt(x)} {fmt(y)})"
     return (
-        f"<text {attributes(x=x, y=y, font_size=round(size * PT, 1), fill=color, text_anchor=anchor, dominant_baseline=baseline, font_weight=weight)}>"
+        f"<text {attributes(x=x, y=y, font_size=round(size * PT, 1), fill=color, text_anchor=anchor, dominant_baseline=baseline, font_weight=weight, transform=turn)}>"
         f"{escape(str(s))}</text>"
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from widgets.models import alliance_deterrence, alliance_network
 from widgets.models.alliance_deterrence import ThresholdStatus
@@ -35,19 +36,24 @@ class AllianceNetworkReadout:
 _GROUP_OF = {i: label for label, ids in tables.GROUPS for i in ids}
 
 
+@lru_cache(maxsize=1)
+def timeline() -> alliance_network.Timeline:
+    """The network's memberships checked once; it builds each year's graph once."""
+    return alliance_network.Timeline(tables.memberships(), tables.arrangements())
+
+
 def network_in(year: int, state: str) -> AllianceNetworkReadout:
     """The network of alliance links in ``year`` with ``state``'s arrangements and partners."""
-    timeline = tables.timeline()
-    held = tuple(timeline.commitments(state, year))
-    graph = timeline.graph(year)
+    held = tuple(timeline().commitments(state, year))
+    graph = timeline().graph(year)
     year = int(year)
     states, links = alliance_network.counts(graph)
     where = tables.positions()
     segments: dict[str, list] = {label: [] for label, _ in tables.GROUPS}
-    for a, b, shared in graph.edges(data="alliances"):  # one pass: each link to its groups
+    for (a, b), shared in graph.links.items():  # one pass: each link to its groups
         for label in {_GROUP_OF[i] for i in shared if i in _GROUP_OF}:
             segments[label].append((where[a], where[b]))
-    partners = tuple(sorted(graph.neighbors(state))) if state in graph else ()
+    partners = graph.neighbors(state) if state in graph else ()
     if held:
         about = (
             f"<b>{state}</b> belongs to {len(held)} arrangement(s): {'; '.join(held)}; "
@@ -132,7 +138,7 @@ class AllianceDeterrenceReadout:
     threshold_status: ThresholdStatus
     ends: tuple[float, float]  # EU(attack) at r = 0 and r = 1 (the line is straight)
     curve: tuple[tuple[float, ...], tuple[float, ...]]  # (r, EU(attack)) on GRID
-    explanation: str  # the model's paragraph, the widget's second message
+    explanation: str  # the model's paragraph, the sentence's second line
     sentence: str
     alt: str
 
@@ -165,7 +171,7 @@ def extended_deterrence(
         explanation=result.explanation,
         sentence=(
             f"The aggressor is {verdict}: EU(attack) = <b>{result.attack_value:.2f}</b>, "
-            f"margin (0 − EU) = <b>{result.margin:.2f}</b>. {where}"
+            f"margin (0 − EU) = <b>{result.margin:.2f}</b>. {where}<br>{result.explanation}"
         ),
         alt=(
             f"Line of the aggressor's expected value of attacking against the ally's reliability; at "

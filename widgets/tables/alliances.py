@@ -15,6 +15,7 @@ import pandas as pd
 
 from widgets import data
 from widgets.models import alliance_network
+from widgets.shipped import shipped
 
 #: The arrangements drawn in the network: treaty alliances and non-treaty partnerships.
 NETWORK_TYPES = ("collective_defense_multilateral", "collective_defense_bilateral", "consultation_or_partnership")
@@ -50,22 +51,35 @@ def network_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     return members[members["alliance_id"].isin(keep)].reset_index(drop=True), alliances
 
 
+@shipped
 @lru_cache(maxsize=1)
-def timeline() -> alliance_network.Timeline:
-    """The network's membership checked once; it builds each year's graph once.
+def memberships() -> tuple[tuple[str, str, int, int | None], ...]:
+    """(alliance id, state, year joined, first year no longer a member or None) of the network's arrangements."""
+    members, _ = network_tables()
+    return tuple(
+        (str(alliance), str(country), int(joined), None if pd.isna(left) else int(left))
+        for alliance, country, joined, left in zip(
+            members["alliance_id"], members["country"], members["joined_year"], members["left_year"]
+        )
+    )
 
-    Its commitments are listed by short name (NATO, ANZUS ...) rather than full
-    treaty title, as the widget's sentence shows them.
-    """
-    members, alliances = network_tables()
-    return alliance_network.Timeline(members, alliances.assign(name=alliances["short_name"]))
+
+@shipped
+@lru_cache(maxsize=1)
+def arrangements() -> tuple[tuple[str, str, str], ...]:
+    """(id, short name, type) of every arrangement: the network lists commitments by short name
+    (NATO, ANZUS ...) rather than full treaty title, as the widget's sentence shows them."""
+    alliances = data.load("alliances")
+    return tuple(
+        (str(i), str(n), str(t)) for i, n, t in zip(alliances["id"], alliances["short_name"], alliances["type"])
+    )
 
 
+@shipped
 @lru_cache(maxsize=1)
 def positions() -> dict[str, tuple[float, float]]:
     """Every state's place on the network's circle (fixed for all years)."""
-    members, _ = network_tables()
-    return alliance_network.circular_layout(members)
+    return alliance_network.circular_layout(memberships())
 
 
 def network_states() -> tuple[str, ...]:
@@ -78,6 +92,7 @@ def _nato() -> pd.DataFrame:
     return data.load("nato_members").sort_values(["accession_date", "country"]).reset_index(drop=True)
 
 
+@shipped
 @lru_cache(maxsize=1)
 def nato_waves() -> tuple[tuple[int, tuple[str, ...]], ...]:
     """(year of the enlargement wave, its members in order of accession and name)."""
