@@ -76,8 +76,8 @@ def calculus_readout(credibility, p_success, gain, cost, punishment) -> Calculus
         tie=result.tie,
         threshold=float(result.threshold) if interior else None,
         threshold_case=str(result.threshold_case),
-        curve_credibility=curve.credibility.tolist(),
-        curve_eu_attack=curve.eu_attack.tolist(),
+        curve_credibility=list(curve.credibility),
+        curve_eu_attack=list(curve.eu_attack),
         sentence=f"{verdict}<br>{escape(result.explanation)}",
         alt=(
             f"Line chart of the challenger's expected utility of attacking against the credibility "
@@ -292,8 +292,8 @@ def brinkmanship_readout(risk, steps, both_swerve, temptation, sucker, disaster)
     game = model.chicken(both_swerve=both_swerve, temptation=temptation, sucker=sucker, disaster=disaster)
     win, concede, crash = game.row_payoffs[1][0], game.row_payoffs[0][1], game.row_payoffs[1][1]
     result = model.brinkmanship(risk, steps, win, concede, crash)
-    k = result.steps.tolist()
-    risk_k, eu_k = result.cumulative_risk.tolist(), result.eu_firm.tolist()
+    k = list(result.steps)
+    risk_k, eu_k = list(result.cumulative_risk), list(result.eu_firm)
     last = "beats" if result.firm_better[-1] else ("ties with" if result.tie[-1] else "is worse than")
     return BrinkmanshipReadout(
         steps=k,
