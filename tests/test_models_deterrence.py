@@ -559,8 +559,15 @@ def _numpy_brinkmanship(r, n, win, concede, disaster):
     survive = (1.0 - r) ** k
     risk = 1.0 - survive
     eu_firm = survive * win + risk * disaster
-    scale = np.maximum.reduce([np.ones_like(eu_firm), np.abs(eu_firm), np.full_like(eu_firm, abs(concede)),
-                               np.full_like(eu_firm, abs(win)), np.full_like(eu_firm, abs(disaster))])
+    scale = np.maximum.reduce(
+        [
+            np.ones_like(eu_firm),
+            np.abs(eu_firm),
+            np.full_like(eu_firm, abs(concede)),
+            np.full_like(eu_firm, abs(win)),
+            np.full_like(eu_firm, abs(disaster)),
+        ]
+    )
     tie = np.abs(eu_firm - concede) <= 1e-9 * scale
     return k, risk, eu_firm, (eu_firm > concede) & ~tie, tie
 
