@@ -130,11 +130,11 @@ def test_threshold_cases_agree_with_decisions_at_the_ends(p, gain, cost, punishm
 def test_curve_default_grid_and_values():
     # EU(attack) = 3 - 8c: 3 at c=0, -1 at c=0.5, -5 at c=1; margin = -EU with sq 0.
     curve = deterrence_curve(0.5, 10, 2, 8)
-    assert curve.credibility.shape == (101,)
+    assert len(curve.credibility) == len(curve.eu_attack) == len(curve.margin) == 101
     assert curve.credibility[0] == 0.0 and curve.credibility[-1] == 1.0
-    assert curve.eu_attack[[0, 50, 100]] == pytest.approx([3.0, -1.0, -5.0])
-    assert curve.margin[[0, 50, 100]] == pytest.approx([-3.0, 1.0, 5.0])
-    with pytest.raises(ValueError):
+    assert [curve.eu_attack[i] for i in (0, 50, 100)] == pytest.approx([3.0, -1.0, -5.0])
+    assert [curve.margin[i] for i in (0, 50, 100)] == pytest.approx([-3.0, 1.0, 5.0])
+    with pytest.raises(TypeError):
         curve.eu_attack[0] = 99.0  # read-only, so a widget cannot corrupt it
 
 
@@ -159,6 +159,86 @@ def test_curve_matches_scalar_function():
 def test_curve_rejects_bad_credibility(bad, message):
     with pytest.raises(InputError, match=message):
         deterrence_curve(0.5, 10, 2, 8, credibility=bad)
+
+
+# ------------------------------------------------------------ numpy as the oracle of the curve
+# The model is written with the standard library (it runs in the browser); the
+# numpy code it replaced is kept here and must give the same numbers.
+
+
+def _numpy_probability_array(name, values):
+    """The model's former numpy check of a credibility list (the oracle)."""
+    if np.asarray(values).dtype == bool:
+        raise InputError(f"{name} must be numbers between 0 and 1, not True/False.")
+    try:
+        arr = np.atleast_1d(np.array(values, dtype=float))
+    except (TypeError, ValueError):
+        raise InputError(f"{name} must be numbers between 0 and 1; got {values!r}.") from None
+    if arr.ndim != 1 or arr.size == 0:
+        raise InputError(f"{name} must be a non-empty flat list of numbers; got {values!r}.")
+    if not np.all(np.isfinite(arr)):
+        raise InputError(f"{name} must be finite numbers; got {values!r}.")
+    outside = arr[(arr < 0) | (arr > 1)]
+    if outside.size:
+        raise InputError(f"{name} must be probabilities between 0 and 1; got {outside[0]:g}.")
+    return arr
+
+
+def _numpy_curve(p, gain, cost, punishment, sq=0.0, credibility=None):
+    grid = np.linspace(0.0, 1.0, 101) if credibility is None else _numpy_probability_array("credibility", credibility)
+    eu = p * gain - cost - grid * punishment
+    return grid, eu, sq - eu
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(
+    st.floats(0, 1),
+    st.floats(0, 50),
+    st.floats(0, 50),
+    st.floats(0, 50),
+    st.floats(-20, 20),
+    st.none() | st.lists(st.floats(0, 1), min_size=1, max_size=20),
+)
+def test_curve_matches_the_numpy_oracle_exactly(p, gain, cost, punishment, sq, credibility):
+    curve = deterrence_curve(p, gain, cost, punishment, status_quo=sq, credibility=credibility)
+    grid, eu, margin = _numpy_curve(p, gain, cost, punishment, sq, credibility)
+    assert curve.credibility == tuple(grid.tolist())
+    assert curve.eu_attack == tuple(eu.tolist())
+    assert curve.margin == tuple(margin.tolist())
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        0.3,
+        "0.3",
+        [0.2, "0.5", 1],
+        (0.0, 1.0),
+        np.array([0.1, 0.9]),
+        [True, 0.5],  # numpy reads a mixed list as numbers
+        [True, False],
+        [],
+        [[0.1, 0.2]],
+        [[0.1], [0.2]],
+        ["low"],
+        [0.2, None],  # both refuse; numpy read None as nan ("must be finite"), the model says "numbers"
+        [0.2, float("nan")],
+        [0.2, float("inf")],
+        [0.2, 1.2],
+        [-0.1, 0.5],
+        [0.5, 1 + 1e-12],
+    ],
+)
+def test_credibility_list_is_checked_as_the_numpy_oracle_did(values):
+    try:
+        expected = _numpy_probability_array("credibility", values).tolist()
+    except InputError as exc:
+        with pytest.raises(InputError) as got:
+            deterrence_curve(0.5, 10, 2, 8, credibility=values)
+        if None not in values:
+            assert str(got.value) == str(exc)
+    else:
+        assert deterrence_curve(0.5, 10, 2, 8, credibility=values).credibility == tuple(expected)
 
 
 @pytest.mark.parametrize(
@@ -449,7 +529,7 @@ def test_brinkmanship_no_risk():
     # r=0: disaster never happens; EU(firm) = win = 5 > concede 0 for every k.
     b = brinkmanship(0, 4, win=5, concede=0, disaster=-100)
     assert list(b.cumulative_risk) == [0, 0, 0, 0]
-    assert list(b.eu_firm) == [5, 5, 5, 5] and b.firm_better.all()
+    assert list(b.eu_firm) == [5, 5, 5, 5] and all(b.firm_better)
     assert b.break_even_steps == math.inf
     assert "always beats conceding" in b.explanation
 
@@ -458,7 +538,7 @@ def test_brinkmanship_certain_disaster():
     # r=1: disaster at step 1; EU(firm) = disaster = -100 < 0 for every k.
     b = brinkmanship(1, 3, win=5, concede=0, disaster=-100)
     assert list(b.cumulative_risk) == [1, 1, 1]
-    assert list(b.eu_firm) == [-100, -100, -100] and not b.firm_better.any()
+    assert list(b.eu_firm) == [-100, -100, -100] and not any(b.firm_better)
     assert b.break_even_steps == 0.0
 
 
@@ -467,10 +547,44 @@ def test_brinkmanship_certain_disaster():
 def test_brinkmanship_invariants(r, n, concede, up, down):
     b = brinkmanship(r, n, win=concede + up, concede=concede, disaster=concede - down)
     assert np.all(np.diff(b.cumulative_risk) >= 0)
-    assert np.all((0 <= b.cumulative_risk) & (b.cumulative_risk <= 1))
+    assert all(0 <= x <= 1 for x in b.cumulative_risk)
     for k, better, tie in zip(b.steps, b.firm_better, b.tie):
         if abs(k - b.break_even_steps) > 1e-3:  # ties are flagged only near break-even
             assert better == (k < b.break_even_steps) and not tie
+
+
+def _numpy_brinkmanship(r, n, win, concede, disaster):
+    """The model's former numpy arithmetic (the oracle); ties as the model defines them."""
+    k = np.arange(1, n + 1)
+    survive = (1.0 - r) ** k
+    risk = 1.0 - survive
+    eu_firm = survive * win + risk * disaster
+    scale = np.maximum.reduce(
+        [
+            np.ones_like(eu_firm),
+            np.abs(eu_firm),
+            np.full_like(eu_firm, abs(concede)),
+            np.full_like(eu_firm, abs(win)),
+            np.full_like(eu_firm, abs(disaster)),
+        ]
+    )
+    tie = np.abs(eu_firm - concede) <= 1e-9 * scale
+    return k, risk, eu_firm, (eu_firm > concede) & ~tie, tie
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.floats(0, 1), st.integers(1, 200), st.floats(-50, 50), st.floats(0.1, 50), st.floats(0.1, 50))
+def test_brinkmanship_matches_the_numpy_oracle(r, n, concede, up, down):
+    win, disaster = concede + up, concede - down
+    b = brinkmanship(r, n, win=win, concede=concede, disaster=disaster)
+    k, risk, eu_firm, better, tie = _numpy_brinkmanship(r, n, win, concede, disaster)
+    assert b.steps == tuple(k.tolist())
+    # numpy's power of a float by an integer array can differ from the correctly
+    # rounded power in the last bit (0.995 ** 2 gives 0.9900249999999999), so: to 1e-12.
+    assert b.cumulative_risk == pytest.approx(risk.tolist(), rel=1e-12, abs=1e-15)
+    assert b.eu_firm == pytest.approx(eu_firm.tolist(), rel=1e-12, abs=1e-12)
+    assert b.firm_better == tuple(better.tolist()) and b.tie == tuple(tie.tolist())
+    assert all(isinstance(v, float) for v in b.cumulative_risk + b.eu_firm)
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.site]
     "chapter, name, alt_words, message_words",
     [
         ("deterrence", "sin-deterrence-calculus", "expected utility of attacking", "Deterred"),
-        ("deterrence", "sin-deterrence-game", "deterrence game tree", "Outcome: Status quo"),
-        ("deterrence", "sin-deterrence-screening", "belief q", "The challenger is deterred"),
-        ("deterrence", "sin-brinkmanship", "cumulative risk", "Standing firm for 10 steps"),
+        ("deterrence", "sin-deterrence-game-and-screening", "deterrence game tree", "Outcome: Status quo"),
+        ("deterrence", "sin-deterrence-game-and-screening", "belief q", "The challenger is deterred"),
+        ("deterrence", "sin-chicken-and-brinkmanship", "cumulative risk", "Standing firm for 10 steps"),
         ("arms_control", "sin-arms-control-stockpiles", "estimated nuclear warhead stockpile", "9,614 in 2025"),
         ("arms_control", "sin-new-start-check", "three New START counts", "Complies"),
         ("arms_control", "sin-inspection-game", "detection probability", "p = 0.5"),

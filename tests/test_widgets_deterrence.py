@@ -1,19 +1,34 @@
 """The Deterrence chapter's widgets, driven in-process as a student would drive them.
 
 Expected numbers are worked by hand in the comments (or computed with the model
-for a case the comment explains), never copied from the widget's output.
+for a case the comment explains), never copied from the widget's output. What a
+picture shows is read from the readout the picture draws (``_readout``) and from
+the SVG itself.
 """
 
 from __future__ import annotations
 
-import numpy as np
+import re
+
 import pytest
 from helpers import not_plain_fields
 
 from widgets.check import check
 from widgets.deterrence import ChickenBrinkmanship, DeterrenceCalculator, DeterrenceGame
 from widgets.models.inputs import InputError
+from widgets.pictures import deterrence as pictures
 from widgets.readouts import deterrence as readouts
+
+
+def _readout(w):
+    """The readout the component's picture and sentence show for its current controls."""
+    return type(w).readout(**w.values())
+
+
+def _thick(svg: str) -> int:
+    """How many lines the SVG draws as thick as the equilibrium path."""
+    return len(re.findall(r'<polyline [^>]*stroke-width="5"', svg))
+
 
 # ============================================================ 1. calculus
 
@@ -27,20 +42,23 @@ def test_calculator_says_deterred_then_fails_as_credibility_falls():
     w.credibility.value = 0.25  # EU = 3 - 2 = 1 > 0
     assert "<b>Deterrence fails</b>" in w.message.value and "better by 1." in w.message.value
     assert w.figure_pane.value != before
-    assert list(w.chart.point.get_xdata()) == [0.25] and w.chart.point.get_ydata()[0] == pytest.approx(1.0)
-    assert list(w.chart.threshold.get_xdata()) == pytest.approx([0.375, 0.375])
+    r = _readout(w)
+    assert r.credibility == 0.25 and r.eu_attack == pytest.approx(1.0)
+    assert r.threshold == pytest.approx(0.375)
     # the curve: 3 at c=0, -5 at c=1
-    y = w.chart.curve.get_ydata()
-    assert y[0] == pytest.approx(3.0) and y[-1] == pytest.approx(-5.0)
-    assert 'alt="Line chart of the challenger' in w.figure_pane.value
+    assert r.curve_eu_attack[0] == pytest.approx(3.0) and r.curve_eu_attack[-1] == pytest.approx(-5.0)
+    assert 'aria-label="Line chart of the challenger' in w.figure_pane.value
+    assert "the current credibility 0.25 gives EU(attack) = 1" in w.figure_pane.value
 
 
 def test_calculator_moves_threshold_with_punishment_and_hides_it_when_undefined():
     w = DeterrenceCalculator(p_success=0.5, gain=10, cost=2, punishment=8, credibility=0.5)
+    assert "stroke-dasharray" in w.figure_pane.value  # c* is the picture's one dashed line
     w.punishment.value = 12  # c* = 3/12 = 0.25
-    assert list(w.chart.threshold.get_xdata()) == pytest.approx([0.25, 0.25])
+    assert _readout(w).threshold == pytest.approx(0.25)
     w.punishment.value = 0  # no punishment: credibility is irrelevant, EU = 3 > 0
-    assert len(w.chart.threshold.get_xdata()) == 0
+    assert _readout(w).threshold is None and "stroke-dasharray" not in w.figure_pane.value
+    assert "threshold c*" in w.figure_pane.value  # the key still names it
     assert "no credibility threshold" in w.message.value and "Deterrence fails" in w.message.value
 
 
@@ -63,7 +81,7 @@ def test_calculator_refuses_nonsense_starting_values_with_the_models_message(kwa
 
     w = DeterrenceCalculator(**kwargs)
     assert escape(text) in w.message.value and 'role="alert"' in w.message.value
-    assert w.figure_pane.value.startswith("<img")  # still shows a (default) figure
+    assert "<svg" in w.figure_pane.value  # still shows a (default) figure
 
 
 # ============================================================ 2. game tree
@@ -73,60 +91,68 @@ def test_default_tree_is_deterrence_with_the_path_highlighted():
     # C backs down (-1 > -2), so D resists (1 > -1), so C keeps the status quo (0 > -1).
     g = DeterrenceGame()
     assert "Outcome: <b>Status quo</b>" in g.message.value
-    assert g.chart.edges["Status quo"].get_linewidth() == 5
-    assert g.chart.edges["Challenge"].get_linewidth() < 5
-    assert g.chart.edges["Resist"].get_linestyle() == "--"  # chosen off the path
-    assert g.chart.edges["Back down"].get_linestyle() == "--"
-    assert g.chart.edges["Fight"].get_linewidth() == 1.5
+    styles = pictures.edge_styles(_readout(g).tree)
+    assert styles["Status quo"] == "path" and styles["Challenge"] != "path"
+    assert styles["Resist"] == "chosen" and styles["Back down"] == "chosen"  # chosen off the path: dashed
+    assert styles["Fight"] == "other"
+    assert _thick(g.figure_pane.value) == 1
 
 
 def test_editing_a_payoff_changes_the_equilibrium_path_and_figure():
     g = DeterrenceGame()
-    before = g.tree_pane.value
+    before = g.figure_pane.value
     g.war_challenger.value = "1"  # C now fights (1 > -1); D concedes (-1 > -2); C challenges
     assert "Outcome: <b>Defender concedes</b>" in g.message.value
-    for action in ("Challenge", "Concede"):
-        assert g.chart.edges[action].get_linewidth() == 5
-    assert g.chart.edges["Status quo"].get_linewidth() == 1.5
-    assert g.chart.leaf_text["war"].get_text() == "(1, -2)"
-    assert g.tree_pane.value != before
+    styles = pictures.edge_styles(_readout(g).tree)
+    assert styles["Challenge"] == styles["Concede"] == "path" and styles["Status quo"] == "other"
+    assert _thick(g.figure_pane.value) == 2
+    assert ">(1, -2)</text>" in g.figure_pane.value
+    assert g.figure_pane.value != before
 
 
 def test_tree_refuses_text_and_keeps_the_previous_figure():
     g = DeterrenceGame()
-    before = g.tree_pane.value
+    before = g.figure_pane.value
     g.backdown_defender.value = "a lot"
     assert "Defender&#x27;s payoff at backdown must be a number; got &#x27;a lot&#x27;" in g.message.value
-    assert g.tree_pane.value == before
-    assert "Fix the payoffs" in g.screen_message.value
+    assert g.figure_pane.value == before
+    assert "Incomplete information" not in g.message.value  # only the refusal: nothing to screen with
 
 
 def test_tree_tie_shows_the_models_indifference_message_and_no_path():
     g = DeterrenceGame()
     g.war_challenger.value = "-1"  # back down and fight both give C -1
     assert "indifferent at &#x27;Challenger&#x27;s escalation&#x27;" in g.message.value
-    assert all(line.get_linewidth() == 1.5 for line in g.chart.edges.values())
+    assert set(pictures.edge_styles(_readout(g).tree).values()) == {"other"}
+    assert _thick(g.figure_pane.value) == 0 and ">(-1, -2)</text>" in g.figure_pane.value
+    # screening waits, in the sentence and in its panel
+    assert g.message.value.count("Fix the payoffs above to see the incomplete-information case.") == 1
+    assert "Fix the payoffs above to see the incomplete-information case." in g.figure_pane.value
+    assert _readout(g).screening is None
 
 
 def test_screening_slider_follows_the_threshold():
     # Defaults: C gets 0 (status quo), 1 (concession), -1 once resisted (backs down).
     # EU(challenge) = q(-1) + (1-q)(1) = 1 - 2q; q* = 0.5.
     g = DeterrenceGame(q=0.3)
-    assert "challenger challenges" in g.screen_message.value
-    assert g.screen_chart.q_point.get_ydata()[0] == pytest.approx(0.4)
-    before = g.screen_pane.value
+    assert "challenger challenges" in g.message.value
+    assert _readout(g).screening.eu_challenge == pytest.approx(0.4)
+    before = g.figure_pane.value
     g.q.value = 0.8  # 1 - 1.6 = -0.6 < 0
-    assert "challenger is deterred" in g.screen_message.value
-    assert g.screen_chart.q_point.get_ydata()[0] == pytest.approx(-0.6)
-    assert list(g.screen_chart.q_star.get_xdata()) == pytest.approx([0.5, 0.5])
-    assert g.screen_pane.value != before
+    assert "challenger is deterred" in g.message.value
+    screen = _readout(g).screening
+    assert screen.eu_challenge == pytest.approx(-0.6) and screen.threshold == pytest.approx(0.5)
+    assert "at q = 0.80 it is -0.6" in g.figure_pane.value
+    assert g.figure_pane.value != before
 
 
 def test_screening_explains_when_resistance_is_no_threat():
     # C once resisted takes its better of back down (-1) and war (3) = 3 > concession 1.
     g = DeterrenceGame()
     g.war_challenger.value = "3"
-    assert "u_resist (3) is greater than u_concede (1)" in g.screen_message.value
+    assert "u_resist (3) is greater than u_concede (1)" in g.message.value
+    assert "Outcome: <b>Defender concedes</b>" in g.message.value  # the tree is still solved and drawn
+    assert _thick(g.figure_pane.value) == 2 and "u_resist (3) is greater" in g.figure_pane.value
 
 
 # ============================================================ 3. Chicken and brinkmanship
@@ -141,7 +167,7 @@ def test_chicken_equilibria_and_mixed_probability():
     assert "<b>0.9</b>" in c.message.value
     c.disaster.value = "-4"  # -1 + s = 4s... : -1 + s = s + (1-s)(-4) -> s = 0.75
     assert "<b>0.75</b>" in c.message.value
-    assert "(-4, -4)" in c.table.value
+    assert "<td style='padding:2px 10px'>(-4, -4)</td>" in c.message.value  # the payoff table
 
 
 def test_chicken_refuses_a_game_that_is_not_chicken_or_not_a_number():
@@ -157,35 +183,37 @@ def test_chicken_refuses_a_game_that_is_not_chicken_or_not_a_number():
 def test_brinkmanship_risk_curve_and_expected_value():
     c = ChickenBrinkmanship(risk=0.1, steps=5)
     # 1 - 0.9^5 = 0.40951; EU(firm) = 0.59049*1 + 0.40951*(-10) = -3.50461
-    assert c.chart.risk_point.get_ydata()[0] == pytest.approx(1 - 0.9**5)
-    assert c.chart.firm_point.get_ydata()[0] == pytest.approx(0.9**5 - 10 * (1 - 0.9**5))
-    assert "worse than conceding" in c.brink_message.value
+    brink = _readout(c).brinkmanship
+    assert brink.cumulative_risk[-1] == pytest.approx(1 - 0.9**5)
+    assert brink.eu_firm[-1] == pytest.approx(0.9**5 - 10 * (1 - 0.9**5))
+    assert "worse than conceding" in c.message.value
+    assert "rises to 0.41 after 5 steps" in c.figure_pane.value
     before = c.figure_pane.value
     c.steps.value = 1  # 1 - 0.9 = 0.1; EU = 0.9 - 1 = -0.1 > -1
-    assert c.chart.risk_point.get_ydata()[0] == pytest.approx(0.1)
-    assert "beats conceding" in c.brink_message.value
+    assert _readout(c).brinkmanship.cumulative_risk == [pytest.approx(0.1)]
+    assert "beats conceding" in c.message.value
     assert c.figure_pane.value != before
     c.risk.value = 0.0
-    assert np.all(c.chart.risk_line.get_ydata() == 0)
+    assert set(_readout(c).brinkmanship.cumulative_risk) == {0.0}
+
+
+def test_the_payoff_axes_follow_the_payoffs():
+    # Screening snaps to multiples of 5 around 0, 1 and -1: (-5, 5); brinkmanship pads 5% of 1 - (-10).
+    g = _readout(DeterrenceGame())
+    assert pictures.screening_limits(g.screening) == (-5, 5)
+    c = _readout(ChickenBrinkmanship())
+    assert pictures.brinkmanship_limits(c.brinkmanship) == pytest.approx((-10.55, 1.55))
+    c = _readout(ChickenBrinkmanship(disaster="-20"))
+    assert pictures.brinkmanship_limits(c.brinkmanship) == pytest.approx((-21.05, 2.05))
 
 
 def test_stable_css_classes():
     assert {"sin-widget", "sin-deterrence-calculus"} <= set(DeterrenceCalculator()._dom_classes)
     game = DeterrenceGame()
-    assert {"sin-widget", "sin-deterrence-game"} <= set(game.children[0]._dom_classes)
-    assert {"sin-widget", "sin-deterrence-screening"} <= set(game.children[2]._dom_classes)
+    assert {"sin-widget", "sin-deterrence-game-and-screening"} <= set(game._dom_classes)
     chick = ChickenBrinkmanship()
-    assert {"sin-widget", "sin-chicken"} <= set(chick.children[0]._dom_classes)
-    assert {"sin-widget", "sin-brinkmanship"} <= set(chick.children[2]._dom_classes)
+    assert {"sin-widget", "sin-chicken-and-brinkmanship"} <= set(chick._dom_classes)
     assert "sin-control" in game.q._dom_classes and "sin-control" in chick.risk._dom_classes
-
-
-def _classed(widget, name):
-    """Every widget under ``widget`` (itself included) carrying the class ``sin-<name>``."""
-    found = [widget] if f"sin-{name}" in getattr(widget, "_dom_classes", ()) else []
-    for child in getattr(widget, "children", ()):
-        found += _classed(child, name)
-    return found
 
 
 def _all(widget):
@@ -200,30 +228,30 @@ def _classed(widget, name):
     return [w for w in _all(widget) if f"sin-{name}" in getattr(w, "_dom_classes", ())]
 
 
-@pytest.mark.parametrize(
-    "make, parts, figures",
-    [
-        (DeterrenceGame, ["deterrence-game", "deterrence-screening"], [1, 1]),
-        (ChickenBrinkmanship, ["chicken", "brinkmanship"], [0, 1]),
-    ],
-)
-def test_each_part_is_found_once_with_its_figure_and_every_control_shows_once(make, parts, figures):
-    # The site tests find a part by its class and read the one figure and sentence in it.
+@pytest.mark.parametrize("make", [DeterrenceCalculator, DeterrenceGame, ChickenBrinkmanship])
+def test_one_figure_one_sentence_and_every_control_shows_once(make):
+    # The site tests find a widget by its class and read the one figure and sentence in it.
     w = make()
-    for name, n in zip(parts, figures):
-        (part,) = _classed(w, name)
-        assert len(_classed(part, "output")) == n and len(_classed(part, "message")) == 1
-    assert not set(parts) & {c.removeprefix("sin-") for c in w._dom_classes}
+    assert len(_classed(w, "output")) == 1 and len(_classed(w, "message")) == 1
     everything = _all(w)
     for control in w.inputs.values():
         assert sum(x is control for x in everything) == 1
 
 
+def test_the_two_part_widgets_lay_their_controls_out_in_rows():
+    game, chick = DeterrenceGame(), ChickenBrinkmanship()
+    assert game.rows[-1] == ("q",) and ("war_challenger", "war_defender") in game.rows
+    assert chick.rows[-1] == ("risk", "steps")
+    for w in (game, chick):
+        assert sorted(name for row in w.rows for name in row) == sorted(w.inputs)
+
+
 def test_a_refused_starting_payoff_falls_back_to_the_defaults_and_says_so():
     g = DeterrenceGame(war_challenger="lots")
     assert "Starting values refused: Challenger&#x27;s payoff at war must be a number" in g.message.value
-    assert g.war_challenger.value == "-2" and g.chart.leaf_text["war"].get_text() == "(-2, -2)"
-    assert "challenger is deterred" in g.screen_message.value  # defaults, q = 0.6 > q* = 0.5
+    assert g.war_challenger.value == "-2" and ">(-2, -2)</text>" in g.figure_pane.value
+    assert "at q = 0.60 it is -0.2" in g.figure_pane.value  # the defaults' screening, q = 0.6 > q* = 0.5
+    assert _readout(g).screening.threshold == pytest.approx(0.5)
 
 
 def test_brinkmanship_waits_while_the_chicken_payoffs_are_refused():
@@ -231,13 +259,24 @@ def test_brinkmanship_waits_while_the_chicken_payoffs_are_refused():
     before = c.figure_pane.value
     c.sucker.value = "minus one"
     c.risk.value = 0.2  # the brinkmanship controls cannot use payoffs the game refused
-    assert "Fix the Chicken payoffs above" in c.brink_message.value
+    assert "sucker must be a number" in c.message.value and "Standing firm" not in c.message.value
     assert c.figure_pane.value == before
     c.sucker.value = "-1"
-    assert "Standing firm for <b>10</b> steps" in c.brink_message.value and c.figure_pane.value != before
+    assert "Standing firm for <b>10</b> steps" in c.message.value and c.figure_pane.value != before
 
 
 # ============================================================ readouts (pure)
+
+_GAME = dict(
+    status_quo_challenger="0",
+    status_quo_defender="0",
+    concession_challenger="1",
+    concession_defender="-1",
+    backdown_challenger="-1",
+    backdown_defender="1",
+    war_challenger="-2",
+    war_defender="-2",
+)
 
 
 @pytest.mark.parametrize(
@@ -277,12 +316,22 @@ def test_brinkmanship_waits_while_the_chicken_payoffs_are_refused():
             readouts.brinkmanship_readout,
             dict(risk=0.1, steps=2, both_swerve="0", temptation="1", sucker="-1", disaster="-10"),
         ),
+        (readouts.game_readout, dict(q=0.3, **_GAME)),
+        (
+            readouts.game_readout,
+            dict(q=0.3, **{f"{leaf}_{who}": "0" for leaf in readouts.LEAVES for who in ("challenger", "defender")}),
+        ),
+        (readouts.game_readout, dict(q=0.3, **(_GAME | {"war_challenger": "3"}))),
+        (
+            readouts.crisis_readout,
+            dict(risk=0.1, steps=2, both_swerve="0", temptation="1", sucker="-1", disaster="-10"),
+        ),
     ],
 )
 def test_readouts_hold_plain_values_only(readout, kwargs):
     result = readout(**kwargs)
     assert isinstance(result.sentence, str) and isinstance(result.alt, str) and result.alt
-    assert not_plain_fields(result) == {}
+    assert not_plain_fields(result, nested=True) == {}
 
 
 def test_readouts_worked_by_hand():
@@ -303,6 +352,26 @@ def test_readouts_worked_by_hand():
     assert (b.win, b.concede, b.disaster) == (1, -1, -10) and b.eu_firm[-1] == pytest.approx(-1.09)
     with pytest.raises(InputError, match="Chicken needs"):
         readouts.brinkmanship_readout(0.1, 2, "0", "1", "5", "-10")
+    # The game widget: the tree's sentence, then screening under its heading, at q = 0.3.
+    game = readouts.game_readout(q=0.3, **_GAME)
+    assert game.tree.outcome == "Status quo" and game.screening.eu_challenge == pytest.approx(0.4)
+    assert game.sentence == f"{game.tree.sentence}<br><b>{readouts.SCREENING_HEADING}</b><br>{game.screening.sentence}"
+    assert game.alt == f"Two panels. Top: {game.tree.alt} Bottom: {game.screening.alt}"
+    # A tie in the tree: no path, and screening waits (its note, no chart).
+    tied = readouts.game_readout(q=0.3, **(_GAME | {"war_challenger": "-1"}))
+    assert tied.tree.path == () and tied.screening is None and tied.screening_note == readouts.SCREENING_WAIT
+    # C once resisted would fight (3 > -1) and 3 > concession 1: screening refuses, the tree stands.
+    refused = readouts.game_readout(q=0.3, **(_GAME | {"war_challenger": "3"}))
+    assert refused.tree.outcome == "Defender concedes" and refused.screening is None
+    assert "u_resist (3) is greater than u_concede (1)" in refused.screening_note
+    with pytest.raises(InputError, match="payoff at war must be a number"):
+        readouts.game_readout(q=0.3, **(_GAME | {"war_defender": "x"}))
+    # Chicken with brinkmanship: the table, the equilibria, then the curves' sentence.
+    crisis = readouts.crisis_readout("0", "1", "-1", "-10", 0.1, 2)
+    assert crisis.sentence.startswith(crisis.chicken.table) and crisis.sentence.endswith(crisis.brinkmanship.sentence)
+    assert crisis.alt == crisis.brinkmanship.alt and crisis.chicken.swerve_probability == pytest.approx(0.9)
+    with pytest.raises(InputError, match="Chicken needs"):
+        readouts.crisis_readout("0", "1", "5", "-10", 0.1, 2)
 
 
 # ============================================================ exercises

@@ -81,7 +81,7 @@ def chicken_crash() -> float:
 def brink_steps() -> int:
     """The smallest number of steps after which the chance of disaster exceeds BRINK_LEVEL."""
     b = deterrence.brinkmanship(BRINK_RISK, 1000, win=1, concede=0, disaster=-1)
-    return int(b.steps[b.cumulative_risk > BRINK_LEVEL][0])
+    return next(k for k, risk in zip(b.steps, b.cumulative_risk) if risk > BRINK_LEVEL)
 
 
 def separating_signals() -> list[str]:

@@ -18,8 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
-
-import numpy as np
+from numbers import Real
 
 from widgets.models.games import DecisionNode, Game2x2, IndifferenceError, Leaf, backward_induction
 from widgets.models.inputs import InputError, count, non_negative, number, probability
@@ -162,31 +161,39 @@ def deterrence_calculus(p_success, gain, cost, punishment, credibility, status_q
     )
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class DeterrenceCurveResult:
-    """EU(attack) and the deterrence margin across credibility values (for plotting)."""
+    """EU(attack) and the deterrence margin across credibility values (for plotting).
 
-    credibility: np.ndarray
-    eu_attack: np.ndarray
-    margin: np.ndarray  # status_quo - eu_attack
+    Tuples (read-only, like the model's other results), one entry per credibility value.
+    """
+
+    credibility: tuple[float, ...]
+    eu_attack: tuple[float, ...]
+    margin: tuple[float, ...]  # status_quo - eu_attack
 
 
-def _probability_array(name: str, values) -> np.ndarray:
-    """A flat float array whose entries all lie in [0, 1]."""
-    if np.asarray(values).dtype == bool:
+#: The default credibility grid: 101 points on [0, 1], the values ``numpy.linspace(0, 1, 101)`` gives.
+GRID = tuple(i * (1.0 / 100) for i in range(100)) + (1.0,)
+
+
+def _probability_list(name: str, values) -> tuple[float, ...]:
+    """A flat, non-empty tuple of finite floats that all lie in [0, 1] (one number is a list of one)."""
+    items = [values] if isinstance(values, (str, Real)) or not hasattr(values, "__iter__") else list(values)
+    if not items or any(hasattr(v, "__len__") and not isinstance(v, str) for v in items):
+        raise InputError(f"{name} must be a non-empty flat list of numbers; got {values!r}.")
+    if all(isinstance(v, bool) for v in items):
         raise InputError(f"{name} must be numbers between 0 and 1, not True/False.")
     try:
-        arr = np.atleast_1d(np.array(values, dtype=float))
+        out = tuple(float(v) for v in items)
     except (TypeError, ValueError):
         raise InputError(f"{name} must be numbers between 0 and 1; got {values!r}.") from None
-    if arr.ndim != 1 or arr.size == 0:
-        raise InputError(f"{name} must be a non-empty flat list of numbers; got {values!r}.")
-    if not np.all(np.isfinite(arr)):
+    if not all(math.isfinite(v) for v in out):
         raise InputError(f"{name} must be finite numbers; got {values!r}.")
-    outside = arr[(arr < 0) | (arr > 1)]
-    if outside.size:
+    outside = [v for v in out if not 0 <= v <= 1]
+    if outside:
         raise InputError(f"{name} must be probabilities between 0 and 1; got {outside[0]:g}.")
-    return arr
+    return out
 
 
 def deterrence_curve(p_success, gain, cost, punishment, status_quo=0.0, credibility=None) -> DeterrenceCurveResult:
@@ -200,12 +207,9 @@ def deterrence_curve(p_success, gain, cost, punishment, status_quo=0.0, credibil
     cost = non_negative("cost", cost)
     punishment = non_negative("punishment", punishment)
     sq = number("status_quo", status_quo)
-    grid = np.linspace(0.0, 1.0, 101) if credibility is None else _probability_array("credibility", credibility)
-    eu = p * gain - cost - grid * punishment
-    margin = sq - eu
-    for arr in (grid, eu, margin):
-        arr.setflags(write=False)
-    return DeterrenceCurveResult(grid, eu, margin)
+    grid = GRID if credibility is None else _probability_list("credibility", credibility)
+    eu = tuple(p * gain - cost - c * punishment for c in grid)
+    return DeterrenceCurveResult(grid, eu, tuple(sq - e for e in eu))
 
 
 # --------------------------------------------------------------------------
@@ -578,16 +582,16 @@ def chicken(both_swerve=0, temptation=1, sucker=-1, disaster=-10, players=("Row"
     )
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class BrinkmanshipResult:
-    """Risk and value of standing firm for k = 1..n steps of a crisis."""
+    """Risk and value of standing firm for k = 1..n steps of a crisis (tuples, one entry per k)."""
 
-    steps: np.ndarray  # k = 1, 2, ..., n
-    cumulative_risk: np.ndarray  # P(disaster by the end of step k) = 1 - (1 - r)^k
-    eu_firm: np.ndarray  # expected payoff of standing firm for k steps
+    steps: tuple[int, ...]  # k = 1, 2, ..., n
+    cumulative_risk: tuple[float, ...]  # P(disaster by the end of step k) = 1 - (1 - r)^k
+    eu_firm: tuple[float, ...]  # expected payoff of standing firm for k steps
     eu_concede: float  # payoff of conceding now
-    firm_better: np.ndarray  # eu_firm > eu_concede (strictly, and not a tie)
-    tie: np.ndarray  # eu_firm equals eu_concede at this k
+    firm_better: tuple[bool, ...]  # eu_firm > eu_concede (strictly, and not a tie)
+    tie: tuple[bool, ...]  # eu_firm equals eu_concede at this k
     break_even_steps: float  # standing firm pays for k < this (inf when r = 0)
     explanation: str
 
@@ -617,12 +621,12 @@ def brinkmanship(risk_per_step, steps, win, concede, disaster) -> BrinkmanshipRe
             "otherwise conceding is never safer than risking disaster."
         )
 
-    k = np.arange(1, n + 1)
-    survive = (1.0 - r) ** k
-    risk = 1.0 - survive
-    eu_firm = survive * win + risk * disaster
-    tie = np.array([_tied(e, concede, win, disaster) for e in eu_firm])
-    firm_better = (eu_firm > concede) & ~tie
+    k = tuple(range(1, n + 1))
+    survive = [(1.0 - r) ** j for j in k]
+    risk = tuple(1.0 - s for s in survive)
+    eu_firm = tuple(s * win + q * disaster for s, q in zip(survive, risk))
+    tie = tuple(_tied(e, concede, win, disaster) for e in eu_firm)
+    firm_better = tuple(e > concede and not t for e, t in zip(eu_firm, tie))
     if r == 0:
         break_even = math.inf
         why = "With no risk of slipping, standing firm always beats conceding."
@@ -632,8 +636,6 @@ def brinkmanship(risk_per_step, steps, win, concede, disaster) -> BrinkmanshipRe
     else:
         break_even = math.log((concede - disaster) / (win - disaster)) / math.log1p(-r)
         why = f"Standing firm beats conceding only for fewer than {break_even:.4g} steps."
-    for arr in (k, risk, eu_firm, tie, firm_better):
-        arr.setflags(write=False)
     explanation = (
         f"Each step risks disaster with probability {r:g}; after {n} step"
         f"{'s' if n > 1 else ''} the chance of disaster is {risk[-1]:.4g}. {why}"

@@ -1,10 +1,12 @@
 """The Deterrence chapter's readouts: control values in, what a student reads out.
 
-One function per part of a widget: the calculus, the game tree, the screening
-part under it, the Chicken table and the brinkmanship curves. Each calls
+One function per widget (the calculus, the game with screening under it, Chicken
+with brinkmanship), the last two built from one function per part (the game
+tree, screening, the Chicken table, the brinkmanship curves). Each calls
 :mod:`widgets.models.deterrence` (or :mod:`widgets.models.games`) and returns a
-frozen ``…Readout`` of plain values. Payoff boxes hand in their raw text, so a
-bad entry raises the model's own :class:`~widgets.models.inputs.InputError`.
+frozen ``…Readout`` of plain values (a widget's readout holds its parts'
+readouts). Payoff boxes hand in their raw text, so a bad entry raises the
+model's own :class:`~widgets.models.inputs.InputError`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from widgets import markup
 from widgets.models import deterrence as model
 from widgets.models.games import solve_2x2
 from widgets.models.inputs import number
@@ -76,8 +79,8 @@ def calculus_readout(credibility, p_success, gain, cost, punishment) -> Calculus
         tie=result.tie,
         threshold=float(result.threshold) if interior else None,
         threshold_case=str(result.threshold_case),
-        curve_credibility=curve.credibility.tolist(),
-        curve_eu_attack=curve.eu_attack.tolist(),
+        curve_credibility=list(curve.credibility),
+        curve_eu_attack=list(curve.eu_attack),
         sentence=f"{verdict}<br>{escape(result.explanation)}",
         alt=(
             f"Line chart of the challenger's expected utility of attacking against the credibility "
@@ -215,6 +218,73 @@ def screening_readout(
     )
 
 
+#: The heading of the game widget's second part, in its sentence and over its panel.
+SCREENING_HEADING = "Incomplete information: is the defender resolute?"
+#: What the second part says while the tree has no path (a player is indifferent).
+SCREENING_WAIT = "Fix the payoffs above to see the incomplete-information case."
+
+
+@dataclass(frozen=True)
+class GameReadout:
+    """The game widget: the tree, and screening under it with the tree's challenger payoffs."""
+
+    tree: TreeReadout
+    screening: ScreeningReadout | None  # None when the tree has no path or the model refuses screening
+    screening_note: str | None  # then: why (SCREENING_WAIT, or the model's sentence)
+    sentence: str
+    alt: str
+
+
+def game_readout(
+    q,
+    status_quo_challenger,
+    status_quo_defender,
+    concession_challenger,
+    concession_defender,
+    backdown_challenger,
+    backdown_defender,
+    war_challenger,
+    war_defender,
+) -> GameReadout:
+    """The tree from the eight payoff boxes; then, at belief ``q``, screening with its challenger payoffs.
+
+    A payoff box the model refuses raises its InputError (nothing is drawn). A
+    tree with an exact indifference is drawn without a path and screening waits;
+    a screening the model refuses (resistance no threat) carries the model's
+    sentence in place of its chart, under the solved tree.
+    """
+    tree = tree_readout(
+        status_quo_challenger=status_quo_challenger,
+        status_quo_defender=status_quo_defender,
+        concession_challenger=concession_challenger,
+        concession_defender=concession_defender,
+        backdown_challenger=backdown_challenger,
+        backdown_defender=backdown_defender,
+        war_challenger=war_challenger,
+        war_defender=war_defender,
+    )
+    screen, note = None, None
+    if tree.warning:
+        note = SCREENING_WAIT
+    else:
+        try:
+            screen = screening_readout(
+                q, status_quo_challenger, concession_challenger, backdown_challenger, war_challenger
+            )
+        except model.InputError as exc:
+            note = str(exc)
+    first = markup.warn(tree.warning) if tree.warning else f"{tree.sentence}<br>"  # a warning is a block
+    second = screen.sentence if screen else markup.warn(note)
+    below = screen.alt if screen else f"No chart: {note}"
+    return GameReadout(
+        tree=tree,
+        screening=screen,
+        screening_note=note,
+        sentence=f"{first}<b>{SCREENING_HEADING}</b><br>{second}",
+        alt=f"Two panels. Top: {tree.alt} Bottom: {below}",
+    )
+
+
 # --------------------------------------------------------------------------
 # 3. Chicken and brinkmanship
 # --------------------------------------------------------------------------
@@ -292,8 +362,8 @@ def brinkmanship_readout(risk, steps, both_swerve, temptation, sucker, disaster)
     game = model.chicken(both_swerve=both_swerve, temptation=temptation, sucker=sucker, disaster=disaster)
     win, concede, crash = game.row_payoffs[1][0], game.row_payoffs[0][1], game.row_payoffs[1][1]
     result = model.brinkmanship(risk, steps, win, concede, crash)
-    k = result.steps.tolist()
-    risk_k, eu_k = result.cumulative_risk.tolist(), result.eu_firm.tolist()
+    k = list(result.steps)
+    risk_k, eu_k = list(result.cumulative_risk), list(result.eu_firm)
     last = "beats" if result.firm_better[-1] else ("ties with" if result.tie[-1] else "is worse than")
     return BrinkmanshipReadout(
         steps=k,
@@ -314,4 +384,30 @@ def brinkmanship_readout(risk, steps, both_swerve, temptation, sucker, disaster)
             f"falls from {eu_k[0]:.3g} to {eu_k[-1]:.3g}, against {concede:g} "
             "for conceding."
         ),
+    )
+
+
+@dataclass(frozen=True)
+class CrisisReadout:
+    """The Chicken widget: the game's table and equilibria, then brinkmanship with its payoffs."""
+
+    chicken: ChickenReadout
+    brinkmanship: BrinkmanshipReadout
+    sentence: str  # the payoff table, the equilibria, then the brinkmanship sentence
+    alt: str  # the picture's (the brinkmanship curves); the table is HTML in the sentence
+
+
+#: The heading of the Chicken widget's second part, in its sentence.
+BRINKMANSHIP_HEADING = "Brinkmanship with these payoffs"
+
+
+def crisis_readout(both_swerve, temptation, sucker, disaster, risk, steps) -> CrisisReadout:
+    """Chicken from the four boxes (refused unless it is Chicken), and standing firm for 1..steps steps."""
+    game = chicken_readout(both_swerve=both_swerve, temptation=temptation, sucker=sucker, disaster=disaster)
+    brink = brinkmanship_readout(risk, steps, both_swerve, temptation, sucker, disaster)
+    return CrisisReadout(
+        chicken=game,
+        brinkmanship=brink,
+        sentence=f"{game.table}<br>{game.sentence}<br><b>{BRINKMANSHIP_HEADING}</b><br>{brink.sentence}",
+        alt=brink.alt,
     )
