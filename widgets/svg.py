@@ -151,8 +151,8 @@ class Axes:
         self.body.append(
             f"<polyline {attributes(points=points, fill='none', stroke=color, stroke_width=width, stroke_dasharray=DASHES.get(dash, dash), stroke_opacity=opacity, stroke_linejoin='round')}/>"
         )
-        if label:
-            self.legend_items.append(("line", color, label))
+        if label:  # a dashed line keeps its dashes in the legend: kind "line" + the dash ("line--")
+            self.legend_items.append(("line" if dash in (None, "-") else f"line{dash}", color, label))
 
     def step(self, xs, ys, where="post", **style):
         """A step line: each value holds until the next x (``post``), as ``ax.step``."""
@@ -275,8 +275,9 @@ class Axes:
         out = [f"<rect {attributes(x=x0, y=y0, width=w, height=h, fill='white', fill_opacity=0.85, stroke='#ccc', rx=2)}/>"]
         for i, (kind, color, label) in enumerate(items):
             cx, cy = x0 + 6 + (i // rows) * cell, y0 + 11 + (i % rows) * 16
-            if kind == "line":
-                out.append(_seg(cx, cy, cx + 16, cy, color, 2))
+            if kind.startswith("line"):
+                dash = kind[4:] or None
+                out.append(_seg(cx, cy, cx + 16, cy, color, 2, dash=DASHES.get(dash, dash)))
             elif kind == "bar":
                 out.append(_rect(cx + 2, cy - 4, 12, 8, color, None))
             else:
@@ -340,8 +341,8 @@ class Canvas:
 
 
 # -- primitives ----------------------------------------------------------------------
-def _seg(x0, y0, x1, y1, color, width, opacity=None) -> str:
-    return f"<line {attributes(x1=x0, y1=y0, x2=x1, y2=y1, stroke=color, stroke_width=width, stroke_opacity=opacity)}/>"
+def _seg(x0, y0, x1, y1, color, width, opacity=None, dash=None) -> str:
+    return f"<line {attributes(x1=x0, y1=y0, x2=x1, y2=y1, stroke=color, stroke_width=width, stroke_opacity=opacity, stroke_dasharray=dash)}/>"
 
 
 def _rect(x, y, w, h, color, edge, opacity=None) -> str:
