@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.integrate import solve_ivp
+from scipy.linalg import expm as scipy_expm
 
 from widgets.models.inputs import InputError
 from widgets.models.richardson import (
@@ -16,6 +17,7 @@ from widgets.models.richardson import (
     classify,
     equilibrium,
     nullclines,
+    expm,
     simulate,
 )
 
@@ -122,8 +124,9 @@ def test_uncoupled_case_matches_hand_solution():
     # a = 2, g = 4, x0 = 5: x(t) = 2 + 3e^{−2t};  b = 1, h = −1, y0 = 3: y(t) = −1 + 4e^{−t}
     tr = simulate(RichardsonParams(0, 0, 2, 1, 4, -1), 5, 3, 5, 101)
     assert tr.t[0] == 0 and tr.t[-1] == pytest.approx(5) and len(tr.t) == 101
-    np.testing.assert_allclose(tr.x, 2 + 3 * np.exp(-2 * tr.t), rtol=1e-10, atol=1e-12)
-    np.testing.assert_allclose(tr.y, -1 + 4 * np.exp(-tr.t), rtol=1e-10, atol=1e-12)
+    t = np.array(tr.t)
+    np.testing.assert_allclose(tr.x, 2 + 3 * np.exp(-2 * t), rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(tr.y, -1 + 4 * np.exp(-t), rtol=1e-10, atol=1e-12)
     # y crosses zero at t = ln 4 ≈ 1.39 < 5: the linear model goes negative, and says so
     assert tr.negative and "below zero" in tr.note
 
@@ -132,7 +135,7 @@ def test_symmetric_case_reduces_to_scalar_ode():
     # a = b = 1, k = l = 0.5, g = h = 1, x0 = y0 = 5: x = y, so x' = 0.5x − x + 1 = −0.5x + 1
     # → x(t) = 2 + (5 − 2)e^{−t/2}
     tr = simulate({"k": 0.5, "l": 0.5, "a": 1, "b": 1, "g": 1, "h": 1}, 5, 5, 10, 51)
-    np.testing.assert_allclose(tr.x, 2 + 3 * np.exp(-0.5 * tr.t), rtol=1e-10)
+    np.testing.assert_allclose(tr.x, 2 + 3 * np.exp(-0.5 * np.array(tr.t)), rtol=1e-10)
     np.testing.assert_allclose(tr.y, tr.x, rtol=1e-12)
     assert not tr.negative and tr.note == ""
 
@@ -140,15 +143,16 @@ def test_symmetric_case_reduces_to_scalar_ode():
 def test_symmetric_explosive_case():
     # a = b = 1, k = l = 2, g = h = 1, x0 = y0 = 1: x' = 2x − x + 1 = x + 1 → x(t) = −1 + 2e^{t}
     tr = simulate(RichardsonParams(2, 2, 1, 1, 1, 1), 1, 1, 5, 41)
-    np.testing.assert_allclose(tr.x, -1 + 2 * np.exp(tr.t), rtol=1e-10)
+    np.testing.assert_allclose(tr.x, -1 + 2 * np.exp(np.array(tr.t)), rtol=1e-10)
 
 
 def test_defective_matrix_case():
     # a = b = 1, k = 0, l = 1, g = h = 0: repeated eigenvalue −1 with one eigenvector.
     # x' = −x → x = x0 e^{−t};  y' = x − y → y = (y0 + x0·t)e^{−t}
     tr = simulate(RichardsonParams(0, 1, 1, 1, 0, 0), 2, 1, 6, 61)
-    np.testing.assert_allclose(tr.x, 2 * np.exp(-tr.t), rtol=1e-10)
-    np.testing.assert_allclose(tr.y, (1 + 2 * tr.t) * np.exp(-tr.t), rtol=1e-10)
+    t = np.array(tr.t)
+    np.testing.assert_allclose(tr.x, 2 * np.exp(-t), rtol=1e-10)
+    np.testing.assert_allclose(tr.y, (1 + 2 * t) * np.exp(-t), rtol=1e-10)
 
 
 def test_parallel_nullclines_give_steady_drift():
@@ -192,6 +196,65 @@ def test_agrees_with_numerical_integration(k, l, a, b, g, h, x0, y0):
     scale = 1 + np.abs(sol.y).max()
     np.testing.assert_allclose(tr.x, sol.y[0], atol=1e-7 * scale)
     np.testing.assert_allclose(tr.y, sol.y[1], atol=1e-7 * scale)
+
+
+# ------------------------------------------- the standard-library port against scipy (the oracle)
+
+
+def _scipy_simulate(p: RichardsonParams, x0, y0, t_max, n):
+    """The model's former numpy/scipy code: exp(M·dt) by scipy.linalg.expm, powers by repeated squaring."""
+    t = np.linspace(0.0, t_max, n)
+    m = np.array([[-p.a, p.k, p.g], [p.l, -p.b, p.h], [0.0, 0.0, 0.0]])
+    power, z = scipy_expm(m * (t[1] - t[0])), np.array([[x0], [y0], [1.0]])
+    while z.shape[1] < n:
+        z = np.hstack([z, power @ z])
+        power = power @ power
+    return t, z[0, :n], z[1, :n]
+
+
+def test_expm_agrees_with_scipy():
+    rng = np.random.default_rng(20)
+    for _ in range(400):
+        scale = 10 ** rng.uniform(-4, 1.5)  # norms from 1e-4 to about 100: no scaling, and many squarings
+        m = rng.uniform(-3, 3, (3, 3)) * scale
+        if rng.random() < 0.5:
+            m[2] = 0.0  # the augmented matrix of the race
+        expected = scipy_expm(m)
+        np.testing.assert_allclose(expm(m.tolist()), expected, rtol=1e-10, atol=1e-12 * np.abs(expected).max())
+    assert expm([[0.0, 0.0], [0.0, 0.0]]) == [[1.0, 0.0], [0.0, 1.0]]
+    # a nilpotent matrix: exp([[0, 1], [0, 0]]) = [[1, 1], [0, 1]] exactly
+    assert expm([[0.0, 1.0], [0.0, 0.0]]) == [[1.0, 1.0], [0.0, 1.0]]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    k=st.floats(0, 1),
+    l=st.floats(0, 1),
+    a=st.floats(0, 1),
+    b=st.floats(0, 1),
+    g=st.floats(-2, 2),
+    h=st.floats(-2, 2),
+    x0=st.floats(0, 20),
+    y0=st.floats(0, 20),
+    n=st.sampled_from([2, 3, 31, 301]),
+)
+def test_simulate_agrees_with_the_scipy_version(k, l, a, b, g, h, x0, y0, n):
+    # the widget's ranges (sliders 0-1 and −2-2, 30 years, 301 points) and a few other lengths
+    p = RichardsonParams(k, l, a, b, g, h)
+    tr = simulate(p, x0, y0, 30.0, n)
+    t, x, y = _scipy_simulate(p, x0, y0, 30.0, n)
+    assert list(tr.t) == t.tolist()  # the same times, bit for bit (numpy.linspace)
+    scale = 1 + max(np.abs(x).max(), np.abs(y).max())
+    np.testing.assert_allclose(tr.x, x, rtol=1e-9, atol=1e-11 * scale)
+    np.testing.assert_allclose(tr.y, y, rtol=1e-9, atol=1e-11 * scale)
+    assert tr.negative == bool((x < 0).any() or (y < 0).any()) or min(np.abs(x).min(), np.abs(y).min()) < 1e-9 * scale
+
+
+def test_results_are_plain_tuples():
+    tr = simulate(RichardsonParams(0.5, 0.5, 1, 1, 1, 1), 1, 2, 3, 4)
+    assert all(type(v) is tuple for v in (tr.t, tr.x, tr.y)) and all(type(v) is float for v in tr.x)
+    nc = nullclines(RichardsonParams(0.5, 0.5, 1, 1, 1, 1), (0, 4))
+    assert type(nc.x_nullcline.x) is tuple and type(nc.y_nullcline.y) is tuple
 
 
 def test_overflow_is_refused_not_returned():
@@ -286,7 +349,7 @@ def test_classify_agrees_with_simulated_outcome(x0, y0):
         assert tr.x[-1] > 100 and tr.y[-1] > 100
     else:
         assert label == "disarmament"
-        assert tr.x.min() < 0 or tr.y.min() < 0
+        assert min(tr.x) < 0 or min(tr.y) < 0
 
 
 def test_classify_degenerate_and_bad_start():
@@ -320,7 +383,7 @@ def test_vertical_and_missing_nullclines():
     np.testing.assert_allclose(nc.y_nullcline.x, [1, 1])
     # a = k = 0: dx/dt = g = 3 everywhere, so there is no x-nullcline
     nc = nullclines(RichardsonParams(0, 1, 0, 1, 3, 0), (0, 5))
-    assert nc.x_nullcline.x.size == 0 and "no nullcline" in nc.x_nullcline.description
+    assert len(nc.x_nullcline.x) == 0 and "no nullcline" in nc.x_nullcline.description
 
 
 def test_nullcline_range_checked():

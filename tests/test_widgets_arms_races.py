@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import escape
+
 import numpy as np
 import pytest
 from helpers import SCALARS, not_plain_fields
@@ -10,8 +13,16 @@ from widgets.arms_races import LEVEL_LIM, T_MAX, DilemmaTournament, RichardsonRa
 from widgets.check import check, exercise
 from widgets.models import dilemma
 from widgets.models.inputs import InputError
-from widgets.readouts.arms_races import dilemma_tournament, richardson_race
+from widgets.pictures.arms_races import picture_race, picture_tournament
+from widgets.readouts.arms_races import LABELS, dilemma_tournament, richardson_race
 from widgets.tables.arms_races import stockpile_pair
+
+
+def shown(w):
+    """The readout behind what the widget shows now; its picture must be the one on screen."""
+    readout = w.compute(w.values())
+    assert type(w).picture(readout) in w.figure_pane.value
+    return readout
 
 
 # ----------------------------------------------------------------- Richardson
@@ -23,23 +34,27 @@ def test_default_race_is_stable_with_hand_computed_equilibrium():
     w = RichardsonRace()
     assert "Stable race" in w.message.value and "<b>stable</b>" in w.message.value
     assert "x* = 5, y* = 5" in w.message.value
-    assert list(w.chart.eq_point.get_xdata()) == pytest.approx([5.0])
-    assert list(w.chart.eq_point.get_ydata()) == pytest.approx([5.0])
+    race = shown(w)
+    assert race.equilibrium == pytest.approx((5.0, 5.0))
     # the path starts at the typed levels and ends near the equilibrium (slow eigenvalue −0.2, t = 30)
-    x, y = w.chart.path.get_data()
+    x, y = race.x, race.y
     assert (x[0], y[0]) == (1.0, 8.0)
     assert abs(x[-1] - 5) < 0.05 and abs(y[-1] - 5) < 0.05
-    assert 'alt="Left: arms levels' in w.figure_pane.value
+    assert 'aria-label="Left: arms levels' in w.figure_pane.value
+    # the equilibrium's dot and the legend's: two circles (see the knife-edge test)
+    assert w.figure_pane.value.count("<circle") == 2
 
 
 def test_nullclines_follow_the_sliders():
     w = RichardsonRace()
     # X's nullcline k·y = a·x − g: y = (0.6·x − 1)/0.4, at x = 20: (12 − 1)/0.4 = 27.5
-    assert w.chart.null_x.get_ydata()[-1] == pytest.approx(27.5)
+    assert shown(w).x_nullcline[1][-1] == pytest.approx(27.5)
+    before = w.figure_pane.value
     w.a.value = 0.8  # y = (0.8·x − 1)/0.4 → at x = 20: 37.5
-    assert w.chart.null_x.get_ydata()[-1] == pytest.approx(37.5)
+    assert shown(w).x_nullcline[1][-1] == pytest.approx(37.5)
+    assert w.figure_pane.value != before
     # Y's nullcline b·y = l·x + h: y = (0.4·x + 1)/0.6, at x = −2: 0.2/0.6
-    assert w.chart.null_y.get_ydata()[0] == pytest.approx(0.2 / 0.6)
+    assert shown(w).y_nullcline[1][0] == pytest.approx(0.2 / 0.6)
 
 
 def test_raising_the_reactions_makes_the_race_explode():
@@ -52,7 +67,7 @@ def test_raising_the_reactions_makes_the_race_explode():
     assert "leaves the plotted range" in w.message.value
     # with g = h = 1 the equilibrium is x* = y* = 1.5/(−0.45) = −3.33: off the plot, said so
     assert "outside the plotted range" in w.message.value
-    assert w.chart.path.get_xdata()[-1] > LEVEL_LIM[1]
+    assert shown(w).x[-1] > LEVEL_LIM[1]
 
 
 def test_knife_edge_has_no_equilibrium_marker():
@@ -60,7 +75,8 @@ def test_knife_edge_has_no_equilibrium_marker():
     w.k.value = 0.6  # k·l = 0.6·0.6 = 0.36 = a·b
     w.l.value = 0.6
     assert "not unique" in w.message.value and "No unique equilibrium" in w.message.value
-    assert len(w.chart.eq_point.get_xdata()) == 0
+    assert shown(w).equilibrium is None
+    assert w.figure_pane.value.count("<circle") == 1  # only the legend's key: no equilibrium marked
 
 
 def test_negative_levels_are_flagged():
@@ -95,8 +111,9 @@ def test_stable_css_classes():
 
 def test_time_axis_spans_the_simulated_period():
     w = RichardsonRace()
-    t = w.chart.line_x.get_xdata()
+    t = shown(w).t
     assert t[0] == 0 and t[-1] == pytest.approx(T_MAX)
+    assert ">30</text>" in w.figure_pane.value  # the time axis's last tick
 
 
 # ----------------------------------------------------------------- tournament
@@ -112,7 +129,7 @@ def test_tournament_without_noise_is_ranked_by_the_model():
     # the exact ranking is the model's, computed independently here.
     expected = dilemma.tournament(rounds=200, noise=0.0, seed=0)
     assert _table_order(w.message.value) == list(expected.ranking)
-    widths = [bar.get_width() for bar in w.chart.bars]
+    widths = shown(w).scores
     np.testing.assert_allclose(widths, expected.scores)
     # without noise the two nice reciprocators earn R = 3 with each other: above always defect
     assert widths[dilemma.STRATEGIES.index("grim_trigger")] > widths[dilemma.STRATEGIES.index("always_defect")]
@@ -122,9 +139,11 @@ def test_other_payoffs_reach_the_model_and_rescale_the_axis():
     # A two-strategy check of the widget's inputs: payoffs 10, 6, 2, −1 (2R = 12 > T + S = 9)
     w = DilemmaTournament(T="10", R="6", P="2", S="-1")
     expected = dilemma.tournament(rounds=200, payoffs=dilemma.Payoffs(10, 6, 2, -1))
-    np.testing.assert_allclose([b.get_width() for b in w.chart.bars], expected.scores)
+    tour = shown(w)
+    np.testing.assert_allclose(tour.scores, expected.scores)
     assert "R = 6" in w.message.value and "P = 2" in w.message.value
-    assert w.chart.ax.get_xlim()[1] > 10  # the axis was laid out for the new T
+    assert tour.limits[1] > 10 and ">10</text>" in w.figure_pane.value  # the axis was laid out for the new T
+    assert ">10</text>" not in DilemmaTournament().figure_pane.value  # T = 5: the axis ends at 6.5
 
 
 def test_noise_changes_the_result_and_is_deterministic_for_a_seed():
@@ -166,16 +185,19 @@ def test_generosity_box_reaches_the_model():
     w.generosity.value = "0"
     assert "forgives with probability 0" in w.message.value
     expected = dilemma.tournament(rounds=200, noise=0.1, seed=0, generosity=0.0)
-    np.testing.assert_allclose([b.get_width() for b in w.chart.bars], expected.scores)
+    np.testing.assert_allclose(shown(w).scores, expected.scores)
 
 
 def test_winner_is_marked():
     w = DilemmaTournament()
     expected = dilemma.tournament(rounds=200, seed=0)
     winner = expected.ranking[0]
+    tour = shown(w)
+    assert tour.winner == winner
     row = dilemma.STRATEGIES.index(winner)
-    assert w.chart.bars[row].get_linewidth() == 2
-    assert w.chart.winner.get_position()[1] == row
+    assert f"winner: {expected.scores[row]:.2f}</text>" in w.figure_pane.value
+    # the outline: one black polyline, 2 px wide, around the winner's bar
+    assert w.figure_pane.value.count('stroke="black" stroke-width="2"') == 1
 
 
 # ----------------------------------------------------------------- exercises
@@ -238,10 +260,10 @@ def test_tipping_point_depends_on_the_starting_levels():
     w = RichardsonRace(k=0.9, l=0.9, g=-1.0, h=-1.0, x0="1", y0="1")
     assert "x* = 3.333, y* = 3.333" in w.message.value
     assert "Disarmament" in w.message.value and "<b>unstable</b>" in w.message.value
-    assert w.chart.path.get_xdata()[-1] < 0  # below the tipping point the linear model falls below zero
+    assert shown(w).x[-1] < 0  # below the tipping point the linear model falls below zero
     w.x0.value, w.y0.value = "5", "5"
     assert "Runaway race" in w.message.value
-    assert w.chart.path.get_xdata()[-1] > LEVEL_LIM[1]
+    assert shown(w).x[-1] > LEVEL_LIM[1]
 
 
 # ----------------------------------------------------------------- readouts, tables, figure cell
@@ -290,3 +312,52 @@ def test_the_chapters_static_figure_cell_shows_an_image():
     ]
     assert "ui.figure(draw_stockpile_phase" in "".join(cell["source"])
     assert any("image/png" in out.get("data", {}) for out in cell["outputs"])
+
+
+# ----------------------------------------------------------------- the pictures (SVG, as on the live site)
+
+
+def test_race_picture_has_the_figures_marks_labels_and_alt_text():
+    race = richardson_race(k=0.4, l=0.4, a=0.6, b=0.6, g=1.0, h=1.0, x0="1", y0="8")
+    svg = picture_race(race)
+    assert f'aria-label="{escape(race.alt, quote=True)}"' in svg and f"<title>{escape(race.alt)}</title>" in svg
+    for text in (
+        "Arms levels over time",
+        "Phase plane",
+        "Time (hypothetical years)",
+        "Arms level (arbitrary units)",
+        "x: X&#x27;s arms level (units)",
+        "y: Y&#x27;s arms level (units)",
+        "x(t): state X",
+        "y(t): state Y",
+        "dx/dt = 0 (X content)",
+        "dy/dt = 0 (Y content)",
+        "path from the start",
+        "equilibrium",
+    ):
+        assert f">{text}</text>" in svg, text
+    # y(t) and Y's nullcline are dashed in the plot and in the legend: 2 polylines + 2 legend samples
+    assert svg.count('stroke-dasharray="6 3"') == 4
+    assert svg.count("<rect x=") >= 1 and 'fill="#000000"' in svg  # the start's square, in black
+
+
+def test_a_runaway_path_is_drawn_only_as_far_as_it_stays_in_reach():
+    # k = l = 1, a = b = 0: growth like e^{t}, about 1e13 by t = 30; the SVG stops at the first
+    # point beyond 1e3 (all clipped at the axes anyway) instead of writing 14-digit coordinates
+    race = richardson_race(k=1.0, l=1.0, a=0.0, b=0.0, g=1.0, h=1.0, x0="1", y0="1")
+    assert race.x[-1] > 1e12
+    svg = picture_race(race)
+    numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", svg)]
+    assert max(abs(v) for v in numbers) < 1e5
+    assert len(svg) < 30_000
+
+
+def test_tournament_picture_has_every_strategy_both_reference_lines_and_the_alt_text():
+    tour = dilemma_tournament(T="5", R="3", P="1", S="0", noise=0.0, rounds=200, seed="0", generosity="")
+    svg = picture_tournament(tour)
+    assert f'aria-label="{escape(tour.alt, quote=True)}"' in svg
+    for name in dilemma.STRATEGIES:
+        assert f">{escape(LABELS[name])}</text>" in svg
+    assert svg.count('stroke-dasharray="1.5 3"') == 2  # R and P, dotted
+    assert ">Average payoff per round (payoff units)</text>" in svg
+    assert f">winner: {max(tour.scores):.2f}</text>" in svg

@@ -10,14 +10,14 @@ Two components, each backed by a tested model:
   Dilemma strategies with editable payoffs, noise, rounds and seed; shows the
   average payoffs as a bar chart and a ranked table (:mod:`widgets.models.dilemma`).
 
-Readouts: :mod:`widgets.readouts.arms_races`; drawings: :mod:`widgets.figures.arms_races`.
+Readouts: :mod:`widgets.readouts.arms_races`; pictures (SVG, the same in the
+kernel and on the live site): :mod:`widgets.pictures.arms_races`.
 """
 
 from __future__ import annotations
 
-
 from widgets.component import Component, Control
-from widgets.figures.arms_races import draw_race, draw_tournament
+from widgets.pictures.arms_races import picture_race, picture_tournament
 from widgets.readouts.arms_races import LEVEL_LIM, T_MAX, dilemma_tournament, richardson_race
 
 
@@ -46,8 +46,7 @@ class RichardsonRace(Component):
         _box("y0", "Y's start y(0)", "8", "290px", "125px"),
     )
     readout = richardson_race
-    draw = draw_race
-    figsize = (7.4, 3.4)
+    picture = picture_race
     rows = (("k", "l"), ("a", "b"), ("g", "h"), ("x0", "y0"))
 
 
@@ -66,14 +65,8 @@ class DilemmaTournament(Component):
         _box("generosity", "forgiveness of generous TFT (blank = automatic)", "", "400px"),
     )
     readout = dilemma_tournament
-    draw = draw_tournament
-    figsize = (6.4, 3.2)
+    picture = picture_tournament
     rows = (("noise", "rounds"), ("T", "R", "P", "S"), ("seed", "generosity"))
-
-    def render(self, result) -> None:
-        if self.chart.relimit(result):  # new payoffs move the axis: lay the figure out again
-            self.blitter.refresh()
-        super().render(result)
 
 
 __all__ = ["RichardsonRace", "DilemmaTournament", "LEVEL_LIM", "T_MAX"]

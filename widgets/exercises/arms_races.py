@@ -46,7 +46,7 @@ def _critical_k() -> float:
 
 def _tft_total() -> float:
     match = dilemma.play_match("tit_for_tat", "always_defect", rounds=TFT_ROUNDS, payoffs=TFT_PAYOFFS)
-    return float(match.payoffs[:, 0].sum())
+    return float(sum(first for first, _ in match.payoffs))  # tit-for-tat's payoffs, round by round
 
 
 def grim_lead_by_opponent(seeds=SEEDS) -> dict[str, float]:
@@ -57,7 +57,7 @@ def grim_lead_by_opponent(seeds=SEEDS) -> dict[str, float]:
         m = dilemma.tournament(rounds=ROUNDS, noise=0.0, seed=seed).matrix
         for j, name in enumerate(dilemma.STRATEGIES):
             if j not in (grim, tft):  # the two play each other and themselves alike
-                lead[name] += float(m[grim, j] - m[tft, j])
+                lead[name] += m[grim][j] - m[tft][j]
     return lead
 
 

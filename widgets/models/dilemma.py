@@ -18,23 +18,28 @@ Rules and assumptions:
   ends each match at random instead (Axelrod's second tournament), and
   `shadow_value` / `cooperation_threshold` give the exact expected payoffs and
   the thresholds of w at which grim trigger and tit-for-tat sustain cooperation.
-* Randomness: one numpy Generator per call, seeded with `seed`. It draws, in
-  this order, an array U of shape (rounds, 2, pairs) of the strategies' own
-  coin flips (used by `random` and `generous_tit_for_tat`), then an array V of
-  the same shape for execution noise. Pairs are ordered (0,0), (0,1), ...,
-  (0,m−1), (1,1), ... over the given strategy order (without (i,i) when
-  self-play is off). So the same call with the same seed gives identical
-  results, while changing the line-up changes which draw each match gets.
+* Randomness: one generator per call, seeded with `seed`: numpy's
+  ``default_rng(seed)``, copied in the standard library (``widgets.models.pcg64``)
+  so that the live site draws the same numbers. It draws, in this order, an
+  array U of shape (rounds, 2, pairs) of the strategies' own coin flips (used
+  by `random` and `generous_tit_for_tat`), then an array V of the same shape
+  for execution noise. Pairs are ordered (0,0), (0,1), ..., (0,m−1), (1,1), ...
+  over the given strategy order (without (i,i) when self-play is off). So the
+  same call with the same seed gives identical results, while changing the
+  line-up changes which draw each match gets.
+* Results are plain Python values (tuples of floats and bools): row t of a
+  match's `moves` is (first's move, second's move); `matrix[i][j]` is i's
+  average payoff per round against j.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from widgets.models.inputs import InputError, count, number, probability
+from widgets.models.pcg64 import Generator
 
 #: Strategy names, in the order used for the internal codes.
 STRATEGIES = (
@@ -122,43 +127,64 @@ def _code(name) -> int:
     return _CODE[name]
 
 
+def _running_sum(values) -> float:
+    """Left-to-right float sum, the order numpy's reductions here use (built-in sum() compensates)."""
+    total = 0.0
+    for v in values:
+        total += v
+    return total
+
+
 def _play(code_a, code_b, rounds, payoffs, noise, generosity, rng):
-    """Play all matches side by side; returns moves (True = C) and payoffs, shape (rounds, 2, pairs)."""
-    shape = (2, len(code_a))  # side 0 plays code_a, side 1 plays code_b
-    u = rng.random((rounds, *shape))  # strategies' coin flips
-    v = rng.random((rounds, *shape))  # execution noise
-    forgive, heads, flips = u < generosity, u < 0.5, v < noise
-    codes = np.stack([code_a, code_b])
-    always_d, always_c = np.zeros(shape, bool), np.ones(shape, bool)
-    last = np.ones(shape, bool)  # each side's last move; "cooperated" before round 1
-    ever_defected = np.zeros(shape, bool)
-    moves = np.empty((rounds, *shape), bool)
-    for t in range(rounds):
-        other_last = last[::-1]  # each side sees the other side's last actual move
-        options = (
-            always_d,
-            always_c,
-            other_last,  # tit-for-tat
-            ~ever_defected[::-1],  # grim trigger
-            other_last | forgive[t],  # generous tit-for-tat
-            heads[t],  # random
-            np.full(shape, t % 2 == 1),  # alternate: D in round 1, then C, D, C, ...
-        )
-        moves[t] = np.choose(codes, options) ^ flips[t]
-        last = moves[t]
-        ever_defected |= ~last
-    table = np.array([[payoffs.P, payoffs.T], [payoffs.S, payoffs.R]])  # [my move, their move]
-    mine, theirs = moves.astype(int), moves[:, ::-1].astype(int)
-    return moves, table[mine, theirs]
+    """Play all matches side by side (pair p: code_a[p] against code_b[p]).
+
+    Returns, per pair, the moves (True = C) and the payoffs, each a list of one
+    (side 0, side 1) row per round.
+    """
+    pairs = len(code_a)
+    size = rounds * 2 * pairs  # U and V have shape (rounds, 2, pairs), drawn in C order
+    u, v = rng.randoms(size), rng.randoms(size)
+    table = ((payoffs.P, payoffs.T), (payoffs.S, payoffs.R))  # [my move][their move]
+    out = []
+    for p in range(pairs):
+        codes = (code_a[p], code_b[p])
+        last = [True, True]  # each side's last move; "cooperated" before round 1
+        ever_defected = [False, False]
+        moves, pay = [], []
+        for t in range(rounds):
+            row = []
+            for side in (0, 1):
+                code, other, k = codes[side], 1 - side, (2 * t + side) * pairs + p
+                if code == 0:  # always defect
+                    move = False
+                elif code == 1:  # always cooperate
+                    move = True
+                elif code == 2:  # tit-for-tat
+                    move = last[other]
+                elif code == 3:  # grim trigger
+                    move = not ever_defected[other]
+                elif code == 4:  # generous tit-for-tat
+                    move = last[other] or u[k] < generosity
+                elif code == 5:  # random
+                    move = u[k] < 0.5
+                else:  # alternate: D in round 1, then C, D, C, ...
+                    move = t % 2 == 1
+                row.append(move != (v[k] < noise))  # execution noise flips the move
+            moves.append((row[0], row[1]))
+            pay.append((table[row[0]][row[1]], table[row[1]][row[0]]))
+            last = row
+            ever_defected = [ever_defected[0] or not row[0], ever_defected[1] or not row[1]]
+        out.append((moves, pay))
+    return out
 
 
 @dataclass(frozen=True)
 class MatchResult:
-    """One match: moves[t, i] is True when player i cooperated in round t."""
+    """One match: moves[t][i] is True when player i cooperated in round t."""
 
     strategies: tuple[str, str]
-    moves: np.ndarray  # shape (rounds, 2), bool
-    payoffs: np.ndarray  # shape (rounds, 2)
+    moves: tuple[tuple[bool, bool], ...]  # one (first, second) row per round
+    payoffs: tuple[tuple[float, float], ...]  # one (first, second) row per round
     average: tuple[float, float]  # average payoff per round
 
 
@@ -177,28 +203,28 @@ def play_match(
     stream differs from that of the same pair inside a tournament.
     """
     rounds, noise, seed, generosity = _check_common(rounds, payoffs, noise, seed, generosity)
-    codes = np.array([_code(first)]), np.array([_code(second)])
-    moves, pay = _play(*codes, rounds, payoffs, noise, generosity, np.random.default_rng(seed))
-    moves, pay = moves[:, :, 0], pay[:, :, 0]
-    return MatchResult((first, second), moves, pay, (float(pay[:, 0].mean()), float(pay[:, 1].mean())))
+    codes = [_code(first)], [_code(second)]
+    ((moves, pay),) = _play(*codes, rounds, payoffs, noise, generosity, Generator(seed))
+    average = tuple(math.fsum(row[side] for row in pay) / rounds for side in (0, 1))  # the sum correctly rounded
+    return MatchResult((first, second), tuple(moves), tuple(pay), average)
 
 
 @dataclass(frozen=True)
 class TournamentResult:
-    """Outcome of a round robin; all arrays follow the order of `strategies`."""
+    """Outcome of a round robin; all rows and columns follow the order of `strategies`."""
 
     strategies: tuple[str, ...]
-    scores: np.ndarray  # average payoff per round over all matches played
+    scores: tuple[float, ...]  # average payoff per round over all matches played
     ranking: tuple[str, ...]  # best first; ties keep the given order
-    matrix: np.ndarray  # matrix[i, j]: i's average payoff per round against j (nan if not played)
-    cooperation: np.ndarray  # cooperation[i, j]: share of rounds i cooperated against j
+    matrix: tuple[tuple[float, ...], ...]  # matrix[i][j]: i's average payoff per round against j (nan if not played)
+    cooperation: tuple[tuple[float, ...], ...]  # cooperation[i][j]: share of rounds i cooperated against j
     rounds: int
     noise: float
     seed: int
     generosity: float
     self_play: bool
     continuation: float | None = None  # w when each match ended at random, else None
-    lengths: np.ndarray | None = None  # lengths[i, j]: rounds played by i against j
+    lengths: tuple[tuple[int | None, ...], ...] | None = None  # lengths[i][j]: rounds played by i against j
 
 
 def tournament(
@@ -221,7 +247,9 @@ def tournament(
     rounds with probability w**(n−1)·(1−w) (mean 1/(1−w)), capped at MAX_ROUNDS;
     `rounds` is then ignored. The lengths are drawn from a second generator
     seeded with (seed, 1), so the moves' draws are those of a fixed-length
-    tournament as long as the longest match.
+    tournament as long as the longest match. (For w <= 2/3 the lengths are
+    numpy's ``default_rng([seed, 1]).geometric(1 − w)``; above, numpy switches
+    to another method, which is not copied, so the lengths differ from numpy's.)
     """
     if isinstance(strategies, str) or not isinstance(strategies, Sequence):
         raise InputError("strategies must be a list of strategy names, e.g. ['tit_for_tat', 'always_defect'].")
@@ -234,53 +262,50 @@ def tournament(
         raise InputError("A tournament needs at least one strategy (two without self-play).")
     rounds, noise, seed, generosity = _check_common(rounds, payoffs, noise, seed, generosity)
 
-    i_idx, j_idx = np.triu_indices(m, k=0 if self_play else 1)
-    length = np.full(len(i_idx), rounds)
+    pairs = [(i, j) for i in range(m) for j in range(i if self_play else i + 1, m)]  # numpy's triu_indices order
+    length = [rounds] * len(pairs)
     if continuation is not None:
         continuation = _continuation(continuation)
-        draws = np.random.default_rng([seed, 1]).geometric(1 - continuation, size=len(i_idx))
-        length = np.minimum(draws, MAX_ROUNDS)
-        rounds = int(length.max())
-    moves, pay = _play(
-        np.array(codes)[i_idx], np.array(codes)[j_idx], rounds, payoffs, noise, generosity, np.random.default_rng(seed)
+        draw = Generator([seed, 1])
+        length = [draw.geometric(1 - continuation, cap=MAX_ROUNDS) for _ in pairs]
+        rounds = max(length)
+    matches = _play(
+        [codes[i] for i, _ in pairs], [codes[j] for _, j in pairs], rounds, payoffs, noise, generosity, Generator(seed)
     )
-    played = (np.arange(rounds)[:, None] < length[None, :])[:, None, :]  # (rounds, 1, pairs)
-    avg_pay = (pay * played).sum(axis=0) / length  # shape (2, pairs)
-    coop = (moves * played).sum(axis=0) / length
 
-    matrix = np.full((m, m), np.nan)
-    cooperation = np.full((m, m), np.nan)
-    for grid, values in ((matrix, avg_pay), (cooperation, coop)):
-        grid[i_idx, j_idx] = values[0]
-        grid[j_idx, i_idx] = values[1]
-        diag = i_idx == j_idx  # self-play: mean of the two copies
-        grid[i_idx[diag], i_idx[diag]] = values[:, diag].mean(axis=0)
-    scores = np.nanmean(matrix, axis=1)
+    nan = float("nan")
+    matrix = [[nan] * m for _ in range(m)]
+    cooperation = [[nan] * m for _ in range(m)]
+    for (i, j), n, (moves, pay) in zip(pairs, length, matches):
+        avg = [_running_sum(row[side] for row in pay[:n]) / n for side in (0, 1)]
+        coop = [sum(row[side] for row in moves[:n]) / n for side in (0, 1)]  # sum() of bools: an exact count
+        for grid, values in ((matrix, avg), (cooperation, coop)):
+            if i == j:  # self-play: mean of the two copies
+                grid[i][i] = (values[0] + values[1]) / 2
+            else:
+                grid[i][j], grid[j][i] = values
+    scores = tuple(_running_sum(v for v in row if v == v) / sum(v == v for v in row) for row in matrix)  # nanmean
     order = sorted(range(m), key=lambda i: -scores[i])  # stable: ties keep input order
-    for arr in (matrix, cooperation, scores):
-        arr.flags.writeable = False
+    lengths = None
+    if continuation is not None:
+        grid = [[None] * m for _ in range(m)]
+        for (i, j), n in zip(pairs, length):
+            grid[i][j] = grid[j][i] = n
+        lengths = tuple(map(tuple, grid))
     return TournamentResult(
         strategies=names,
         scores=scores,
         ranking=tuple(names[i] for i in order),
-        matrix=matrix,
-        cooperation=cooperation,
+        matrix=tuple(map(tuple, matrix)),
+        cooperation=tuple(map(tuple, cooperation)),
         rounds=rounds,
         noise=noise,
         seed=seed,
         generosity=generosity,
         self_play=bool(self_play),
         continuation=continuation,
-        lengths=_symmetric(m, i_idx, j_idx, length) if continuation is not None else None,
+        lengths=lengths,
     )
-
-
-def _symmetric(m, i_idx, j_idx, values) -> np.ndarray:
-    grid = np.full((m, m), np.nan)
-    grid[i_idx, j_idx] = values
-    grid[j_idx, i_idx] = values
-    grid.flags.writeable = False
-    return grid
 
 
 def win_counts(noise: float, seeds: Sequence[int] = range(30), **kwargs) -> dict[str, int]:
@@ -334,19 +359,19 @@ def shadow_value(first: str, second: str, w: float, payoffs: Payoffs = Payoffs()
             raise InputError(
                 f"shadow_value needs strategies without coin flips ({', '.join(DETERMINISTIC)}); got {name!r}."
             )
-    codes = np.array([_code(first)]), np.array([_code(second)])
-    moves, pay = _play(*codes, 6, payoffs, 0.0, 0.0, np.random.default_rng(0))
-    moves, pay = moves[:, :, 0], pay[:, :, 0]
-    defected = np.logical_or.accumulate(~moves, axis=0)
+    ((moves, pay),) = _play([_code(first)], [_code(second)], 6, payoffs, 0.0, 0.0, Generator(0))
+    defected, seen = [], (False, False)
+    for row in moves:
+        seen = (seen[0] or not row[0], seen[1] or not row[1])
+        defected.append(seen)
     # the state entering round t is (last moves, who has ever defected, t mod 2)
-    if not (np.array_equal(moves[1], moves[3]) and np.array_equal(defected[1], defected[3])):
+    if not (moves[1] == moves[3] and defected[1] == defected[3]):
         raise RuntimeError(  # pragma: no cover
             f"play of {first} against {second} is not periodic from round 2"
         )
-    head = pay[0] + w * pay[1]
-    tail = (w**2 * pay[2] + w**3 * pay[3]) / (1 - w**2)
-    total = head + tail
-    return float(total[0]), float(total[1])
+    head = [pay[0][s] + w * pay[1][s] for s in (0, 1)]
+    tail = [(w**2 * pay[2][s] + w**3 * pay[3][s]) / (1 - w**2) for s in (0, 1)]
+    return head[0] + tail[0], head[1] + tail[1]
 
 
 def cooperation_threshold(strategy: str, payoffs: Payoffs = Payoffs()) -> float:

@@ -12,6 +12,11 @@ keeping arms), and g, h are standing grievances (positive) or goodwill
 Assumptions the learner should keep in mind: the model is linear, so it knows
 nothing about arms being non-negative or budgets being finite; results that go
 below zero are flagged rather than hidden.
+
+The standard library alone computes it (the live site runs it in a browser):
+paths are tuples of floats, and the matrix exponential is a short scaling and
+squaring of its Taylor series (``tests/test_models_richardson.py`` compares it
+with ``scipy.linalg.expm``).
 """
 
 from __future__ import annotations
@@ -20,9 +25,6 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-
-import numpy as np
-from scipy.linalg import expm
 
 from widgets.models.inputs import InputError, count, non_negative, number, positive
 
@@ -256,7 +258,7 @@ def classify(params, x0=None, y0=None) -> RaceClassificationResult:
         )
 
     lam = eq.eigenvalues[0]
-    w = np.array([p.l, p.a + lam])  # left eigenvector of A for lam; both entries > 0
+    w = (p.l, p.a + lam)  # left eigenvector of A for lam; both entries > 0
     if x0 is None:
         if xs <= 0 and ys <= 0:
             return RaceClassificationResult(
@@ -300,11 +302,51 @@ def classify(params, x0=None, y0=None) -> RaceClassificationResult:
 class TrajectoryResult:
     """Arms levels over time; `negative` flags when the linear model went below zero."""
 
-    t: np.ndarray
-    x: np.ndarray
-    y: np.ndarray
+    t: tuple[float, ...]
+    x: tuple[float, ...]
+    y: tuple[float, ...]
     negative: bool
     note: str
+
+
+Matrix = list[list[float]]
+
+
+def _matmul(a: Matrix, b: Matrix) -> Matrix:
+    columns = list(zip(*b))
+    return [[_dot(row, column) for column in columns] for row in a]
+
+
+def _dot(u, v) -> float:
+    total = 0.0  # left to right (built-in sum() of floats compensates, math.fsum rounds once: keep it plain)
+    for a, b in zip(u, v):
+        total += a * b
+    return total
+
+
+def expm(m: Matrix) -> Matrix:
+    """The matrix exponential exp(m) of a small square matrix, by scaling and squaring.
+
+    m is scaled by 2**−s until its largest absolute row sum is at most 1/2, the
+    Taylor series is summed until a term no longer changes the result, and the
+    result squared s times (Moler and Van Loan's "method 3"). Entries that
+    overflow become inf or nan, as with scipy.
+    """
+    size = len(m)
+    norm = max(sum(abs(v) for v in row) for row in m)
+    s = max(0, math.ceil(math.log2(norm)) + 1) if norm > 0.5 else 0
+    scaled = [[math.ldexp(v, -s) for v in row] for row in m]
+    result = [[1.0 if i == j else 0.0 for j in range(size)] for i in range(size)]
+    term = [row[:] for row in result]
+    for k in range(1, 30):
+        term = [[v / k for v in row] for row in _matmul(term, scaled)]
+        new = [[r + t for r, t in zip(rr, tr)] for rr, tr in zip(result, term)]
+        if new == result:
+            break
+        result = new
+    for _ in range(s):
+        result = _matmul(result, result)
+    return result
 
 
 def simulate(params, x0, y0, t_max, n=201) -> TrajectoryResult:
@@ -323,33 +365,32 @@ def simulate(params, x0, y0, t_max, n=201) -> TrajectoryResult:
     if not 2 <= n <= MAX_POINTS:
         raise InputError(f"n (number of time points) must be between 2 and {MAX_POINTS}; got {n}.")
 
-    t = np.linspace(0.0, t_max, n)
-    m = np.array([[-p.a, p.k, p.g], [p.l, -p.b, p.h], [0.0, 0.0, 0.0]])
-    with np.errstate(over="ignore", invalid="ignore"):
-        step = expm(m * (t[1] - t[0]))
-        z = np.array([[x0], [y0], [1.0]])
-        power = step
-        while z.shape[1] < n:  # columns are z(0), z(dt), z(2dt), ...
-            z = np.hstack([z, power @ z])
-            power = power @ power
-    z = z[:, :n]
-    if not np.all(np.isfinite(z)):
+    dt = t_max / (n - 1)
+    t = [i * dt for i in range(n - 1)] + [t_max]  # as numpy.linspace(0, t_max, n)
+    m = [[-p.a, p.k, p.g], [p.l, -p.b, p.h], [0.0, 0.0, 0.0]]
+    power = expm([[v * dt for v in row] for row in m])
+    z = [(x0, y0, 1.0)]  # z(0), z(dt), z(2dt), ...
+    while len(z) < n:
+        z += [tuple(row[0] * c[0] + row[1] * c[1] + row[2] * c[2] for row in power) for c in z]
+        power = _matmul(power, power)
+    z = z[:n]
+    if not all(math.isfinite(v) for c in z for v in c[:2]):
         raise InputError(
             "The arms levels grow beyond what a computer can represent before t_max; "
             "this race is explosive, so choose a shorter time span."
         )
-    x, y = z[0].copy(), z[1].copy()
-    negative = bool(np.any(x < 0) or np.any(y < 0))
+    x, y = tuple(c[0] for c in z), tuple(c[1] for c in z)
+    negative = min(x) < 0 or min(y) < 0
     note = "An arms level goes below zero. " + _NEGATIVE_NOTE if negative else ""
-    return TrajectoryResult(t=t, x=x, y=y, negative=negative, note=note)
+    return TrajectoryResult(t=tuple(t), x=x, y=y, negative=negative, note=note)
 
 
 @dataclass(frozen=True)
 class Nullcline:
-    """A nullcline as two endpoints (empty arrays when it does not exist)."""
+    """A nullcline as two endpoints (empty when it does not exist)."""
 
-    x: np.ndarray
-    y: np.ndarray
+    x: tuple[float, ...]
+    y: tuple[float, ...]
     description: str
 
 
@@ -372,7 +413,7 @@ def _range(name: str, value) -> tuple[float, float]:
 
 def _line(slope_num, denom, intercept, rate, who, var, x_lim, y_lim) -> Nullcline:
     """Nullcline denom·y = slope_num·x + intercept of side `who` (rate = its constant drift)."""
-    empty = np.array([])
+    empty = ()
     if slope_num == 0 and denom == 0:
         if rate == 0:
             return Nullcline(empty, empty, f"{who}'s level never changes: every point is on its nullcline.")
@@ -381,12 +422,12 @@ def _line(slope_num, denom, intercept, rate, who, var, x_lim, y_lim) -> Nullclin
     if denom == 0:  # vertical line slope_num·x + intercept = 0
         xv = -intercept / slope_num
         text = f"d{var}/dt = 0 on the vertical line x = {xv:.4g}."
-        return Nullcline(np.array([xv, xv]), np.array(y_lim), text)
+        return Nullcline((xv, xv), tuple(y_lim), text)
     slope, icpt = slope_num / denom, intercept / denom
-    xs = np.array(x_lim)
+    xs = tuple(x_lim)
     sign = "+" if icpt >= 0 else "−"
     text = f"d{var}/dt = 0 on the line y = {slope:.4g}·x {sign} {abs(icpt):.4g}."
-    return Nullcline(xs, slope * xs + icpt, text)
+    return Nullcline(xs, tuple(slope * x + icpt for x in xs), text)
 
 
 def nullclines(params, x_range, y_range=None) -> NullclinesResult:

@@ -97,11 +97,11 @@ def richardson_race(k, l, a, b, g, h, x0, y0) -> RaceReadout:  # noqa: E741 - Ri
     )
     alt += f"and the race's path. Verdict: {kind.label}."
     return RaceReadout(
-        t=traj.t.tolist(),
-        x=traj.x.tolist(),
-        y=traj.y.tolist(),
-        x_nullcline=(lines.x_nullcline.x.tolist(), lines.x_nullcline.y.tolist()),
-        y_nullcline=(lines.y_nullcline.x.tolist(), lines.y_nullcline.y.tolist()),
+        t=list(traj.t),
+        x=list(traj.x),
+        y=list(traj.y),
+        x_nullcline=(list(lines.x_nullcline.x), list(lines.x_nullcline.y)),
+        y_nullcline=(list(lines.y_nullcline.x), list(lines.y_nullcline.y)),
         equilibrium=(float(eq.x), float(eq.y)) if eq.unique else None,
         stable=bool(eq.stable),
         kind=str(kind.label),
