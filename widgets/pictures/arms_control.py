@@ -83,10 +83,7 @@ def picture_stockpiles(readout: StockpileReadout) -> str:
         yticks=[(i, t.label) for i, t in enumerate(readout.treaties)],
         xlabel="Year",
         grid="x",
-        title=(
-            "Treaties: ○ signed, ● entered into force (bar: in force, drawn to "
-            f"{readout.drawn_to_text}), × ended"
-        ),
+        title=(f"Treaties: ○ signed, ● entered into force (bar: in force, drawn to {readout.drawn_to_text}), × ended"),
         title_size=8,
         tick_size=8,
     )
