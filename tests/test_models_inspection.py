@@ -144,10 +144,10 @@ def test_expected_payoffs_formula():
 def test_better_detection_lowers_cheating_and_inspections():
     cv = curves(g=1, f=3, c=1, L=5, n=100)
     assert cv.d[0] > 0 and cv.d[-1] == 1 and len(cv.d) == 100
-    mixed = cv.regime == Regime.MIXED
+    mixed = np.array(cv.regime) == Regime.MIXED
     assert mixed.sum() > 50
-    assert np.all(np.diff(cv.cheat_probability[mixed]) < 0)
-    assert np.all(np.diff(cv.inspect_probability[mixed]) < 0)
+    assert np.all(np.diff(np.array(cv.cheat_probability)[mixed]) < 0)
+    assert np.all(np.diff(np.array(cv.inspect_probability)[mixed]) < 0)
     # at d = 1: q* = c/L = 0.2, p* = g/(g+f) = 0.25
     assert cv.cheat_probability[-1] == pytest.approx(0.2)
     assert cv.inspect_probability[-1] == pytest.approx(0.25)
@@ -208,6 +208,72 @@ def test_bad_curve_inputs():
         curves(1, 3, 1, 5, d=[0.5, 1.01])
     with pytest.raises(InputError, match="n \\(number of points\\)"):
         curves(1, 3, 1, 5, n=1)
+    with pytest.raises(InputError, match="n \\(number of points\\)"):
+        curves(1, 3, 1, 5, n=2.5)
+    with pytest.raises(InputError, match="\\(0, 1\\]"):
+        curves(1, 3, 1, 5, d=[])
+    with pytest.raises(InputError, match="\\(0, 1\\]"):
+        curves(1, 3, 1, 5, d=[0.5, float("nan")])
+    with pytest.raises(InputError, match="must be a list"):
+        curves(1, 3, 1, 5, d=["x"])
+
+
+# ------------------------------------------------- the standard-library port against numpy
+
+
+def numpy_curves(g, f, c, L, d):
+    """The model's former vectorised numpy code, kept as the oracle of the standard-library port."""
+    d = np.asarray(d, dtype=float).ravel()
+    p_star, q_star = g / (d * (g + f)), c / (d * L)
+    not_worth, no_deterrence = q_star >= 1, p_star > 1
+    p = np.where(not_worth, 0.0, np.where(no_deterrence, 1.0, p_star))
+    q = np.where(not_worth | no_deterrence, 1.0, q_star)
+    regime = np.where(
+        not_worth, Regime.NOT_WORTH_INSPECTING, np.where(no_deterrence, Regime.CANNOT_DETER, Regime.MIXED)
+    )
+    return dict(
+        d=d,
+        inspect_probability=p,
+        cheat_probability=q,
+        p_star=p_star,
+        q_star=q_star,
+        regime=regime,
+        inspectee_payoff=q * (g - p * d * (g + f)),
+        inspector_payoff=-p * c - q * L * (1 - p * d),
+    )
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    g=st.floats(0.01, 20),
+    f=st.floats(0.01, 20),
+    c=st.floats(0.01, 20),
+    L=st.floats(0.01, 50),
+    n=st.integers(2, 600),
+)
+def test_curves_agree_with_the_numpy_oracle(g, f, c, L, n):
+    cv = curves(g, f, c, L, n=n)
+    grid = np.linspace(1.0 / n, 1.0, n)
+    assert np.allclose(cv.d, grid, rtol=1e-14, atol=0) and cv.d[-1] == 1.0
+    oracle = numpy_curves(g, f, c, L, cv.d)  # on the same points, so regimes at the boundaries agree
+    for name, expected in oracle.items():
+        got = getattr(cv, name)
+        assert len(got) == n
+        if name == "regime":
+            assert [str(r) for r in got] == [str(r) for r in expected]
+        else:
+            assert np.allclose(got, expected, rtol=1e-12, atol=1e-12), name
+
+
+def test_curves_oracle_on_given_points_covers_every_regime():
+    ds = np.concatenate([np.linspace(0.001, 1, 997), [0.25, 2 / 3, 0.5, 1.0]])
+    cv = curves(2, 1, 1, 4, d=ds)  # a numpy array is accepted as the list of points
+    oracle = numpy_curves(2, 1, 1, 4, ds)
+    assert [str(r) for r in cv.regime] == [str(r) for r in oracle["regime"]]
+    assert set(cv.regime) == {Regime.MIXED, Regime.CANNOT_DETER, Regime.NOT_WORTH_INSPECTING}
+    for name in ("inspect_probability", "cheat_probability", "inspectee_payoff", "inspector_payoff"):
+        assert np.allclose(getattr(cv, name), oracle[name], rtol=1e-12, atol=1e-12)
+    assert curves(2, 1, 1, 4, d=0.5).d == (0.5,)  # one number is one point, as numpy's ravel
 
 
 # ------------------------------------------------------------ inspector leadership
@@ -260,4 +326,5 @@ def test_regimes_are_a_strenum_that_compares_equal_to_its_words():
     e = equilibrium(g=4, f=6, c=1, d=0.8, L=10)
     assert isinstance(e.regime, Regime) and e.regime == "mixed" and f"{e.regime}" == "mixed"
     assert leadership(g=4, f=6, c=1, d=0.8, L=10).regime == "deterred"
-    assert curves(4, 6, 1, 10, d=[0.3, 0.8]).regime.tolist() == ["cannot deter", "mixed"]
+    assert list(curves(4, 6, 1, 10, d=[0.3, 0.8]).regime) == ["cannot deter", "mixed"]
+    assert all(isinstance(r, Regime) for r in curves(4, 6, 1, 10, n=5).regime)

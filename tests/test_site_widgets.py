@@ -25,10 +25,11 @@ def test_widget_renders_with_its_saved_state(browser, site_url, chapter, name, a
     context, page, problems = open_page(browser, f"{site_url}/chapters/{chapter}.html")
     widget = page.locator(f".jupyter-widgets.{name}")
     widget.wait_for(state="visible", timeout=15000)
-    figure = widget.locator("img.sin-figure")
+    figure = widget.locator(".sin-figure").first  # a PNG <img> (matplotlib) or a picture's <svg>
     assert figure.is_visible()
-    assert alt_words in figure.get_attribute("alt")
-    assert figure.evaluate("img => img.naturalWidth") > 100, "the widget's figure did not decode"
+    assert alt_words in (figure.get_attribute("alt") or figure.get_attribute("aria-label"))
+    size = "f => f.tagName === 'IMG' ? f.naturalWidth : f.getBoundingClientRect().width"
+    assert figure.evaluate(size) > 100, "the widget's figure did not decode"
     assert message_words in widget.locator(".sin-message").first.inner_text()
     assert problems == []
     context.close()

@@ -3,20 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 import pytest
 from helpers import not_plain_fields, plain
-from matplotlib import dates as mdates
 
-from widgets import ui
+from widgets import svg, ui
 from widgets.arms_control import InspectionGame, NewStartCheck, StockpileTimeline
 from widgets.check import check
 from widgets.exercises import arms_control as ex
 from widgets.figures import arms_control as figures
 from widgets.models.inputs import InputError
+from widgets.pictures import arms_control as pictures
 from widgets.readouts import arms_control as readouts
 from widgets.tables import arms_control as tables
+
+
+def result(w):
+    """The readout behind what widget ``w`` shows now (the picture is drawn from it)."""
+    return w.compute(w.values())
+
+
+def plot_areas(picture: str) -> list[tuple[float, float, float, float]]:
+    """(x, y, width, height) of each axes of a picture, from its clip paths."""
+    found = re.findall(
+        r'<clipPath id="[^"]+"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/>', picture
+    )
+    return [tuple(float(v) for v in row) for row in found]
+
+
+def rects(picture: str, fill: str) -> list[tuple[float, float]]:
+    """(x, width) of the rectangles of one fill colour."""
+    found = re.findall(rf'<rect x="([\d.-]+)" y="[\d.-]+" width="([\d.]+)" height="[\d.]+" fill="{fill}"', picture)
+    return [(float(x), float(w)) for x, w in found]
+
 
 # ----------------------------------------------------------------- stockpiles
 
@@ -26,10 +47,14 @@ def test_stockpile_default_is_the_nine_state_sum():
     # SIPRI Yearbook 2025: 9,614 warheads in military stockpiles in January 2025; US 1945: 2
     assert "9,614 in 2025" in w.message.value
     assert "2 warheads in 1945" in w.message.value
-    x, y = w.chart.line.get_data()  # dates: an estimate of a year stands at its 1 January
-    assert x[0] == np.datetime64("1945-01-01") and x[-1] == np.datetime64("2025-01-01") and y[-1] == 9614
+    years, warheads = result(w).shown
+    assert (years[0], years[-1], warheads[-1]) == (1945, 2025, 9614)
+    # dates: an estimate of a year stands at its 1 January, a treaty at its day
+    assert pictures.year_of("1945-01-01") == 1945 and pictures.year_of("2024-07-02") == pytest.approx(2024.5)
     assert "New START (2010)" in w.message.value and "PTBT (1963)" in w.message.value
-    assert 'alt="Line chart' in w.figure_pane.value
+    assert 'aria-label="Line chart' in w.figure_pane.value
+    for label in ("PTBT", "New START", "TPNW", "category (course&#x27;s)", "highest in the range", "10,000"):
+        assert f">{label}<" in w.figure_pane.value
 
 
 def test_choosing_a_country_and_years_changes_line_and_text():
@@ -39,19 +64,23 @@ def test_choosing_a_country_and_years_changes_line_and_text():
     # Russia's (USSR's) stockpile peaked at 40,159 in 1986 (FAS 2016: "peaked late (1986)")
     assert "40,159</b> in 1986" in w.message.value
     assert w.figure_pane.value != before
-    assert w.chart.peak.get_xdata()[0] == np.datetime64("1986-01-01")
+    assert result(w).peak == (1986, 40159)
+    assert w.figure_pane.value.count("<polygon") == 2  # the peak's marker (a downward triangle) and its key
     w.years.value = (1992, 2010)
-    x, _ = w.chart.line.get_data()
-    assert (x.min(), x.max()) == (np.datetime64("1992-01-01"), np.datetime64("2010-01-01"))
+    years, _ = result(w).shown
+    assert (min(years), max(years)) == (1992, 2010)
     assert "in 1992" in w.message.value and "in 2010" in w.message.value
     # treaties signed in 1992-2010: CWC 1993, CTBT 1996, SORT 2002 (OSD), New START 2010 (START I was 1991)
     assert "CWC (1993), CTBT (1996), SORT (2002), New START (2010)" in w.message.value
     assert "START I (1991)" not in w.message.value
-    # the band reaches half a year (182.625 days) either side of 1 Jan 1992 and 1 Jan 2010
-    start = mdates.date2num(np.datetime64("1992-01-01")) - 182.625
-    end = mdates.date2num(np.datetime64("2010-01-01")) + 182.625
-    assert w.chart.band.get_x() == pytest.approx(start) and w.chart.band.get_width() == pytest.approx(end - start)
-    assert mdates.num2date(start).date() == dt.date(1991, 7, 2)
+    # the band (in both panels) reaches half a year either side of 1992 and 2010: 1991.5 to
+    # 2010.5 on an axis from 1944 to 2027 (a year before the first estimate, after the record)
+    (x0, _, width, _), strip = plot_areas(w.figure_pane.value)
+    assert strip[0] == x0 and strip[2] == width  # the two panels share the date axis
+    bands = rects(w.figure_pane.value, svg.PALETTE[5])
+    assert len(bands) == 2 and bands[0] == bands[1]
+    assert bands[0][0] == pytest.approx(x0 + width * (1991.5 - 1944) / (2027 - 1944), abs=0.01)
+    assert bands[0][1] == pytest.approx(width * 19 / 83, abs=0.01)
 
 
 def test_years_after_the_data_say_so_without_an_error():
@@ -59,7 +88,7 @@ def test_years_after_the_data_say_so_without_an_error():
     w.years.value = (2026, 2026)
     assert "no estimates between 2026 and 2026" in w.message.value
     assert 'role="alert"' not in w.message.value
-    assert len(w.chart.peak.get_xdata()) == 0
+    assert result(w).peak is None and w.figure_pane.value.count("<polygon") == 1  # the key's marker alone
 
 
 # ----------------------------------------------------------------- New START
@@ -69,8 +98,13 @@ def test_default_force_complies_with_hand_counts():
     w = NewStartCheck()
     # (a) 400 + 220 + 50 = 670; (b) 400 + 1,000 + 50·1 = 1,450; (c) 670 + 50 + 60 + 10 = 790
     assert "Complies" in w.message.value
-    assert [b.get_width() for b in w.chart.bars] == pytest.approx([100 * 670 / 700, 100 * 1450 / 1550, 100 * 790 / 800])
-    assert [t.get_text() for t in w.chart.labels] == ["670 of 700", "1,450 of 1,550", "790 of 800"]
+    bars = result(w).bars
+    assert [b.share for b in bars] == pytest.approx([100 * 670 / 700, 100 * 1450 / 1550, 100 * 790 / 800])
+    assert all(f">{label}<" in w.figure_pane.value for label in ("670 of 700", "1,450 of 1,550", "790 of 800"))
+    # the bars' lengths: share of the limit on an axis from 0 to 160 percent
+    ((_, _, width, _),) = plot_areas(w.figure_pane.value)
+    drawn = [w_ for _, w_ in rects(w.figure_pane.value, svg.PALETTE[0])]
+    assert drawn == pytest.approx([width * b.share / 160 for b in bars], abs=0.01)
     # 600 bomber weapons count as 50 warheads: 550 uncounted
     assert "550 weapons go uncounted" in w.message.value
 
@@ -80,9 +114,10 @@ def test_adding_warheads_breaks_only_the_warhead_limit():
     before = w.figure_pane.value
     w.slbm_warheads.value = "1120"  # (b) 400 + 1,120 + 50 = 1,570 > 1,550
     assert "Breaks the treaty" in w.message.value and "20 over" in w.message.value
-    assert w.chart.labels[1].get_text() == "1,570 of 1,550 OVER"
-    assert w.chart.bars[1].get_width() == pytest.approx(100 * 1570 / 1550)
-    assert w.chart.bars[1].get_facecolor() != w.chart.bars[0].get_facecolor()  # broken bar is coloured differently
+    assert ">1,570 of 1,550 OVER<" in w.figure_pane.value
+    assert result(w).bars[1].share == pytest.approx(100 * 1570 / 1550) and result(w).bars[1].broken
+    # the broken bar is coloured differently from the two others
+    assert len(rects(w.figure_pane.value, svg.PALETTE[3])) == 1 and len(rects(w.figure_pane.value, svg.PALETTE[0])) == 2
     assert w.figure_pane.value != before
 
 
@@ -90,15 +125,17 @@ def test_bomber_weapons_never_count():
     w = NewStartCheck()
     w.bomber_weapons.value = "5000"
     assert "Complies" in w.message.value
-    assert w.chart.labels[1].get_text() == "1,450 of 1,550"
+    assert ">1,450 of 1,550<" in w.figure_pane.value and "OVER" not in w.figure_pane.value
 
 
 def test_declared_numbers_are_drawn_from_the_dataset():
     w = NewStartCheck()
-    assert len(w.chart.declared_marks.get_xdata()) == 0
+    diamond = f'fill="{svg.PALETTE[1]}" stroke="black"'  # a declared number's marker (the legend's has no edge)
+    assert result(w).declared_shares is None and diamond not in w.figure_pane.value
     w.compare.value = "United States, 2023-03-01"
     # State Dept, data as of 1 March 2023: 662 / 1,419 / 800
-    assert list(w.chart.declared_marks.get_xdata()) == pytest.approx([100 * 662 / 700, 100 * 1419 / 1550, 100.0])
+    assert result(w).declared_shares == pytest.approx((100 * 662 / 700, 100 * 1419 / 1550, 100.0))
+    assert w.figure_pane.value.count(diamond) == 3
     assert "662 / 1,419 / 800" in w.message.value
     w.compare.value = "Russian Federation, 2020-09-01"
     assert "510 / 1,447 / 764" in w.message.value
@@ -136,11 +173,16 @@ def test_inspection_default_equilibrium_by_hand():
     w = InspectionGame()
     # g = 4, f = 6, c = 1, L = 10, d = 0.8: p* = 4/(0.8·10) = 0.5; q* = 1/(0.8·10) = 0.125
     assert "p = 0.5" in w.message.value and "q = 0.125" in w.message.value
-    assert w.chart.p_point.get_ydata()[0] == pytest.approx(0.5)
-    assert w.chart.q_point.get_ydata()[0] == pytest.approx(0.125)
-    # threshold g/(g+f) = 0.4 shaded
-    assert w.chart.no_deter.get_width() == pytest.approx(0.4)
-    d, q = w.chart.q_line.get_data()
+    r = result(w)
+    assert (r.inspect_probability, r.cheat_probability) == pytest.approx((0.5, 0.125))
+    # threshold g/(g+f) = 0.4 shaded: the shaded band is 0.4 of the axis from d = 0 to 1
+    assert r.threshold == pytest.approx(0.4)
+    ((x0, _, width, _),) = plot_areas(w.figure_pane.value)
+    band, q_point = rects(w.figure_pane.value, svg.PALETTE[3])  # the shade, then q's square marker
+    assert band == pytest.approx((x0, 0.4 * width), abs=0.01)
+    assert q_point[0] + q_point[1] / 2 == pytest.approx(x0 + 0.8 * width, abs=0.01)  # at d = 0.8
+    assert ">inspections<" in w.figure_pane.value and ">cannot deter<" in w.figure_pane.value
+    d, q = np.array(r.curve_d), np.array(r.curve_q)
     # q*(d) = c/(d·L) where the equilibrium is mixed: at d = 1, 0.1
     assert d[-1] == 1.0 and q[-1] == pytest.approx(0.1)
     assert np.all(np.diff(q[d > 0.4]) <= 0), "better detection must not raise cheating"
@@ -159,8 +201,13 @@ def test_better_detection_lowers_cheating():
 def test_penalty_moves_the_threshold():
     w = InspectionGame()
     w.f.value = 12.0  # g/(g+f) = 4/16 = 0.25
-    assert w.chart.threshold.get_xdata()[0] == pytest.approx(0.25)
+    assert result(w).threshold == pytest.approx(0.25)
+    ((x0, _, width, _),) = plot_areas(w.figure_pane.value)
+    assert rects(w.figure_pane.value, svg.PALETTE[3])[0] == pytest.approx((x0, 0.25 * width), abs=0.01)
     assert "g/(g+f) = 0.25" in w.message.value
+    w.f.value = 20.0
+    w.g.value = 0.5  # g/(g+f) = 0.5/20.5 = 0.024: too narrow a band for its label
+    assert ">cannot deter<" not in w.figure_pane.value
 
 
 @pytest.mark.parametrize(
@@ -253,6 +300,15 @@ def test_stockpile_tables_by_hand():
     assert tables.stockpile_series("United States")[1967] == 31255
     with pytest.raises(InputError, match="No stockpile estimates for 'Atlantis'"):
         tables.stockpile_series("Atlantis")
+    # the shipped plain series (what the live site receives) are the pandas series, every state and the sum
+    shipped = tables.stockpile_warheads()
+    assert set(shipped) == set(tables.countries()) and plain(shipped)
+    for name, (years, warheads) in shipped.items():
+        series = tables.stockpile_series(name)
+        assert years == tuple(series.index) and warheads == tuple(series.to_numpy())
+    with pytest.raises(InputError, match="No stockpile estimates for 'Atlantis'; choose one of: China, France"):
+        readouts.stockpile_timeline(country="Atlantis")
+    assert plain(tables.declared_numbers()) and plain(tables.treaty_spans()) and plain(tables.span())
     assert tables.label("Biological Weapons Convention, BWC/BTWC") == "BWC"
     assert tables.label("SALT I Interim Agreement") == "SALT I Interim Agreement"
     spans = tables.treaty_spans()

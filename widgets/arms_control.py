@@ -14,10 +14,10 @@ Three components:
   probability; plots the equilibrium inspection and cheating probabilities
   against the detection probability (:mod:`widgets.models.inspection`).
 
-All three keep their axes fixed, so a redraw only moves artists (see
-:class:`ui.Blitter`). The readouts are in :mod:`widgets.readouts.arms_control`,
-the drawings in :mod:`widgets.figures.arms_control`, the derived tables in
-:mod:`widgets.tables.arms_control`.
+All three are live on the static site: their readouts
+(:mod:`widgets.readouts.arms_control`) and pictures
+(:mod:`widgets.pictures.arms_control`, SVG) use the standard library only, and
+the data come from the shipped functions of :mod:`widgets.tables.arms_control`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from widgets.component import Component, Control
-from widgets.figures.arms_control import draw_inspection, draw_new_start, draw_stockpile_timeline
+from widgets.pictures.arms_control import picture_inspection, picture_new_start, picture_stockpiles
 from widgets.readouts import arms_control as readouts
 from widgets.tables import arms_control as tables
 
@@ -41,8 +41,7 @@ class StockpileTimeline(Component):
         Control("years", "range", "Years", (FIRST, LAST), bounds=(FIRST, LAST, 1), width="420px"),
     )
     readout = readouts.stockpile_timeline
-    draw = draw_stockpile_timeline
-    figsize = (7.4, 6.2)
+    picture = picture_stockpiles
 
 
 #: Short labels for the boxes (the model's FIELD_LABELS are used in its messages), in
@@ -81,8 +80,7 @@ class NewStartCheck(Component):
         ),
     )
     readout = readouts.new_start_check
-    draw = draw_new_start
-    figsize = (7.0, 3.0)
+    picture = picture_new_start
 
     def controls_view(self) -> list[W.Widget]:
         grid = W.GridBox(
@@ -111,6 +109,5 @@ class InspectionGame(Component):
         _game_box("d", "d: detection probability", "0.8"),
     )
     readout = readouts.inspection_game
-    draw = draw_inspection
-    figsize = (6.6, 3.4)
+    picture = picture_inspection
     rows = (("g", "f"), ("c", "L"), ("d",))

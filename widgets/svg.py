@@ -72,18 +72,22 @@ def tick_label(value: float) -> str:
 
 
 def text_width(text: str, size: float) -> float:
-    """A rough width in px of ``text`` at ``size`` points (for layout only, never for data)."""
-    return 0.58 * size * PT * len(text)
+    """A rough width in px of ``text`` at ``size`` points (for layout only, never for data);
+    of its longest line if it has several."""
+    return 0.58 * size * PT * max(len(line) for line in text.split("\n"))
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:
-    """``text`` broken at spaces into lines no wider than ``width`` px at ``size`` points."""
+    """``text`` broken at spaces into lines no wider than ``width`` px at ``size`` points;
+    a newline in ``text`` always starts a new line."""
     lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
+    for paragraph in text.split("\n"):
+        start = len(lines)
+        for word in paragraph.split():
+            if len(lines) > start and text_width(f"{lines[-1]} {word}", size) <= width:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
     return lines
 
 
@@ -124,6 +128,8 @@ class Axes:
     yticks: Sequence | None = None
     grid: str | None = None  # "x", "y" or "both"
     frame: bool = True
+    title_size: float = 11.0  # points
+    tick_size: float = 9.0  # points, the tick labels
     clip_id: str = "a"
     body: list[str] = field(default_factory=list)
     overlay: list[str] = field(default_factory=list)  # drawn unclipped (annotations)
@@ -165,9 +171,9 @@ class Axes:
             sy.append(b)
         self.line(sx, sy, **style)
 
-    def points(self, xs, ys, color=PALETTE[0], r=4.0, marker="o", label=None, edge=None, opacity=None):
+    def points(self, xs, ys, color=PALETTE[0], r=4.0, marker="o", label=None, edge=None, opacity=None, edge_width=0.8):
         for a, b in zip(xs, ys):
-            self.body.append(_marker(marker, self.x(a), self.y(b), r, color, edge, opacity))
+            self.body.append(_marker(marker, self.x(a), self.y(b), r, color, edge, opacity, edge_width))
         if label:
             self.legend_items.append((marker, color, label))
 
@@ -256,36 +262,40 @@ class Axes:
             out.append(f"<rect {attributes(x=self.left, y=self.top, width=self.width, height=self.height, fill='none', stroke=INK, stroke_width=0.8)}/>")
             for v, label in xt:
                 out.append(_seg(x(v), bottom, x(v), bottom + 3.5, INK, 0.8))
-                out.append(_text(x(v), bottom + 6, label, 9, INK, "middle", "hanging"))
+                out.append(_text(x(v), bottom + 6, label, self.tick_size, INK, "middle", "hanging"))
             for v, label in yt:
                 out.append(_seg(self.left - 3.5, y(v), self.left, y(v), INK, 0.8))
-                out.append(_text(self.left - 6, y(v), label, 9, INK, "end", "middle"))
+                out.append(_text(self.left - 6, y(v), label, self.tick_size, INK, "end", "middle"))
         if self.xlabel:
             out.append(_text(self.left + self.width / 2, bottom + 24, self.xlabel, 10, INK, "middle", "hanging"))
         if self.ylabel:
-            widest = max((text_width(label, 9) for _, label in yt), default=0)
+            widest = max((text_width(label, self.tick_size) for _, label in yt), default=0)
             cx, cy = self.left - widest - 16, self.top + self.height / 2
+            # several lines ("a\nb"): the last stays next to the axis, the others go outwards
             out.append(
-                f'<text {attributes(x=cx, y=cy, font_size=round(10 * PT, 1), fill=INK, text_anchor="middle", transform=f"rotate(-90 {fmt(cx)} {fmt(cy)})")}>{escape(self.ylabel)}</text>'
+                f'<text {attributes(x=cx, y=cy, font_size=round(10 * PT, 1), fill=INK, text_anchor="middle", transform=f"rotate(-90 {fmt(cx)} {fmt(cy)})")}>{_lines(self.ylabel, cx, 10, "end")}</text>'
             )
         if self.title:
-            out.append(_text(self.left + self.width / 2, self.top - 8, self.title, 11, INK, "middle", "auto"))
+            out.append(_text(self.left + self.width / 2, self.top - 8, self.title, self.title_size, INK, "middle", "auto"))
         return out
 
-    def legend(self, loc="upper left", columns=1) -> None:
-        """A framed key of every labelled mark, inside the axes at ``loc``."""
+    def legend(self, loc="upper left", columns=1, title=None) -> None:
+        """A framed key of every labelled mark, inside the axes at ``loc``; ``title`` above the items."""
         items = self.legend_items
         if not items:
             return
         rows = math.ceil(len(items) / columns)
         cell = max(text_width(label, 8) for _, _, label in items) + 26
-        w, h = cell * columns + 6, rows * 16 + 6
+        head = 14 if title else 0
+        w, h = max(cell * columns, text_width(title, 8) + 6 if title else 0) + 6, rows * 16 + 6 + head
         vertical, horizontal = loc.split() if " " in loc else ("upper", loc)
         x0 = {"left": self.left + 6, "right": self.left + self.width - w - 6, "center": self.left + (self.width - w) / 2}[horizontal]
         y0 = {"upper": self.top + 6, "lower": self.top + self.height - h - 6, "center": self.top + (self.height - h) / 2}[vertical]
         out = [f"<rect {attributes(x=x0, y=y0, width=w, height=h, fill='white', fill_opacity=0.85, stroke='#ccc', rx=2)}/>"]
+        if title:
+            out.append(_text(x0 + w / 2, y0 + 11, title, 8, INK, "middle", "middle"))
         for i, (kind, color, label) in enumerate(items):
-            cx, cy = x0 + 6 + (i // rows) * cell, y0 + 11 + (i % rows) * 16
+            cx, cy = x0 + 6 + (i // rows) * cell, y0 + head + 11 + (i % rows) * 16
             if kind.startswith("line"):
                 dash = kind.partition(":")[2] or None
                 out.append(_seg(cx, cy, cx + 16, cy, color, 2, dash=DASHES.get(dash, dash)))
@@ -360,22 +370,40 @@ def _rect(x, y, w, h, color, edge, opacity=None) -> str:
     return f"<rect {attributes(x=x, y=y, width=w, height=h, fill=color, fill_opacity=opacity, stroke=edge, stroke_width=0.8 if edge else None)}/>"
 
 
+def _lines(s, x, size, baseline) -> str:
+    """The content of a ``<text>``: ``s`` escaped; with newlines, one ``<tspan>`` per line, placed so
+    that ``baseline`` keeps its meaning for the block (middle: centred; hanging: first line at y;
+    "end": last line at y, as "auto")."""
+    lines = str(s).split("\n")
+    if len(lines) == 1:
+        return escape(lines[0])
+    step = round(1.2 * size * PT, 2)
+    first = {"middle": -(len(lines) - 1) / 2, "hanging": 0}.get(baseline, -(len(lines) - 1)) * step
+    return "".join(
+        f'<tspan {attributes(x=x, dy=f"{fmt(first if i == 0 else step)}")}>{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+
+
 def _text(x, y, s, size, color, anchor, baseline, weight=None, rotate=None) -> str:
     turn = None if not rotate else f"rotate({fmt(-rotate)} {fmt(x)} {fmt(y)})"
     return (
         f"<text {attributes(x=x, y=y, font_size=round(size * PT, 1), fill=color, text_anchor=anchor, dominant_baseline=baseline, font_weight=weight, transform=turn)}>"
-        f"{escape(str(s))}</text>"
+        f"{_lines(s, x, size, baseline)}</text>"
     )
 
 
-def _marker(kind, cx, cy, r, color, edge, opacity) -> str:
-    style = attributes(fill=color, fill_opacity=opacity, stroke=edge or "none", stroke_width=0.8 if edge else None)
+def _marker(kind, cx, cy, r, color, edge, opacity, edge_width=0.8) -> str:
+    style = attributes(fill=color, fill_opacity=opacity, stroke=edge or "none", stroke_width=edge_width if edge else None)
     if kind == "o":
         return f"<circle {attributes(cx=cx, cy=cy, r=r)} {style}/>"
     if kind == "s":
         return f"<rect {attributes(x=cx - r, y=cy - r, width=2 * r, height=2 * r)} {style}/>"
     if kind == "^":
         pts = f"{fmt(cx)},{fmt(cy - r)} {fmt(cx - r)},{fmt(cy + r)} {fmt(cx + r)},{fmt(cy + r)}"
+        return f'<polygon points="{pts}" {style}/>'
+    if kind == "v":
+        pts = f"{fmt(cx)},{fmt(cy + r)} {fmt(cx - r)},{fmt(cy - r)} {fmt(cx + r)},{fmt(cy - r)}"
         return f'<polygon points="{pts}" {style}/>'
     if kind == "D":
         pts = f"{fmt(cx)},{fmt(cy - r)} {fmt(cx + r)},{fmt(cy)} {fmt(cx)},{fmt(cy + r)} {fmt(cx - r)},{fmt(cy)}"
@@ -385,5 +413,5 @@ def _marker(kind, cx, cy, r, color, edge, opacity) -> str:
         return (
             f"<path {attributes(d=f'M{fmt(cx - d)},{fmt(cy - d)}L{fmt(cx + d)},{fmt(cy + d)}M{fmt(cx - d)},{fmt(cy + d)}L{fmt(cx + d)},{fmt(cy - d)}', stroke=color, stroke_width=2)}/>"
         )
-    raise ValueError(f"unknown marker {kind!r}: use o, s, ^, D or x")
+    raise ValueError(f"unknown marker {kind!r}: use o, s, ^, v, D or x")
 

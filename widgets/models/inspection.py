@@ -31,10 +31,10 @@ lowers the p* the inspector must commit to and the detection needed.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
-
-import numpy as np
+from numbers import Integral, Real
 
 from widgets.models.inputs import InputError, positive, probability
 
@@ -91,16 +91,13 @@ class InspectionEquilibriumResult:
     explanation: str
 
 
-def _regime(p_star, q_star):
-    """Equilibrium (p, q) and regime; works on floats and on numpy arrays."""
-    not_worth = q_star >= 1  # c >= d·L: inspecting costs more than it can save
-    no_deterrence = p_star > 1  # even p = 1 leaves cheating profitable
-    p = np.where(not_worth, 0.0, np.where(no_deterrence, 1.0, p_star))
-    q = np.where(not_worth | no_deterrence, 1.0, q_star)
-    regime = np.where(
-        not_worth, Regime.NOT_WORTH_INSPECTING, np.where(no_deterrence, Regime.CANNOT_DETER, Regime.MIXED)
-    )
-    return p, q, regime
+def _regime(p_star: float, q_star: float) -> tuple[float, float, Regime]:
+    """Equilibrium (p, q) and regime for one pair (p*, q*)."""
+    if q_star >= 1:  # c >= d·L: inspecting costs more than it can save
+        return 0.0, 1.0, Regime.NOT_WORTH_INSPECTING
+    if p_star > 1:  # even p = 1 leaves cheating profitable
+        return 1.0, 1.0, Regime.CANNOT_DETER
+    return p_star, q_star, Regime.MIXED
 
 
 def equilibrium(g, f, c, d, L) -> InspectionEquilibriumResult:
@@ -108,8 +105,7 @@ def equilibrium(g, f, c, d, L) -> InspectionEquilibriumResult:
     g, f, c, L = _check(g, f, c, L)
     d = _detection(d)
     p_star, q_star = g / (d * (g + f)), c / (d * L)
-    p, q, regime = (v.item() for v in _regime(np.float64(p_star), np.float64(q_star)))
-    regime = Regime(regime)
+    p, q, regime = _regime(p_star, q_star)
     u_inspectee, u_inspector = expected_payoffs(p, q, g, f, c, d, L)
     threshold = g / (g + f)
 
@@ -152,44 +148,48 @@ def equilibrium(g, f, c, d, L) -> InspectionEquilibriumResult:
 
 @dataclass(frozen=True)
 class InspectionCurvesResult:
-    """Equilibrium quantities as arrays over detection probabilities d, for plotting."""
+    """Equilibrium quantities over detection probabilities d, for plotting: one tuple per quantity."""
 
-    d: np.ndarray
-    inspect_probability: np.ndarray
-    cheat_probability: np.ndarray
-    p_star: np.ndarray  # unclipped g/(d(g+f))
-    q_star: np.ndarray  # unclipped c/(dL)
-    regime: np.ndarray  # the Regime values as strings
-    inspectee_payoff: np.ndarray
-    inspector_payoff: np.ndarray
+    d: tuple[float, ...]
+    inspect_probability: tuple[float, ...]
+    cheat_probability: tuple[float, ...]
+    p_star: tuple[float, ...]  # unclipped g/(d(g+f))
+    q_star: tuple[float, ...]  # unclipped c/(dL)
+    regime: tuple[Regime, ...]
+    inspectee_payoff: tuple[float, ...]
+    inspector_payoff: tuple[float, ...]
+
+
+def _grid(n) -> list[float]:
+    """n points evenly spaced from 1/n to 1 (both ends included), as ``numpy.linspace``."""
+    if isinstance(n, bool) or not isinstance(n, Integral) or not 2 <= n <= 100_000:
+        raise InputError(f"n (number of points) must be a whole number from 2 to 100000; got {n!r}.")
+    n = int(n)
+    start = 1.0 / n
+    step = (1.0 - start) / (n - 1)
+    return [start + i * step for i in range(n - 1)] + [1.0]
+
+
+def _detections(d) -> list[float]:
+    try:
+        values = [float(d)] if isinstance(d, Real) else [float(v) for v in d]
+    except (TypeError, ValueError):
+        raise InputError("d must be a list of detection probabilities.") from None
+    if not values or not all(math.isfinite(v) and 0 < v <= 1 for v in values):
+        raise InputError("Every detection probability d must be in (0, 1]; d = 0 cannot deter.")
+    return values
 
 
 def curves(g, f, c, L, d=None, n: int = 200) -> InspectionCurvesResult:
-    """Vectorised equilibrium over d; by default n points evenly spaced in (0, 1]."""
+    """The equilibrium over d; by default n points evenly spaced in (0, 1]."""
     g, f, c, L = _check(g, f, c, L)
-    if d is None:
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 2 <= n <= 100_000:
-            raise InputError(f"n (number of points) must be a whole number from 2 to 100000; got {n!r}.")
-        d = np.linspace(1.0 / n, 1.0, n)
-    else:
-        try:
-            d = np.asarray(d, dtype=float).ravel()
-        except (TypeError, ValueError):
-            raise InputError("d must be a list of detection probabilities.") from None
-        if d.size == 0 or not np.all(np.isfinite(d)) or np.any(d <= 0) or np.any(d > 1):
-            raise InputError("Every detection probability d must be in (0, 1]; d = 0 cannot deter.")
-    p_star, q_star = g / (d * (g + f)), c / (d * L)
-    p, q, regime = _regime(p_star, q_star)
-    return InspectionCurvesResult(
-        d=d,
-        inspect_probability=p,
-        cheat_probability=q,
-        p_star=p_star,
-        q_star=q_star,
-        regime=regime,
-        inspectee_payoff=q * (g - p * d * (g + f)),
-        inspector_payoff=-p * c - q * L * (1 - p * d),
-    )
+    ds = _grid(n) if d is None else _detections(d)
+    rows = []
+    for x in ds:
+        p_star, q_star = g / (x * (g + f)), c / (x * L)
+        p, q, regime = _regime(p_star, q_star)
+        rows.append((x, p, q, p_star, q_star, regime, q * (g - p * x * (g + f)), -p * c - q * L * (1 - p * x)))
+    return InspectionCurvesResult(*(tuple(column) for column in zip(*rows)))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""The arms-control widgets' readouts: stockpiles and treaties, New START counts, the inspection game."""
+"""The arms-control widgets' readouts: stockpiles and treaties, New START counts, the inspection game.
+
+Standard library only (they run on the live site too): the data come from the
+shipped functions of :mod:`widgets.tables.arms_control`, as plain values.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from html import escape
 
 from widgets import data
 from widgets.models import inspection, new_start
+from widgets.models.inputs import InputError
 from widgets.tables import arms_control as tables
 
 # ----------------------------------------------------------------- stockpiles
@@ -41,13 +46,13 @@ class StockpileReadout:
     alt: str
 
 
-def _pairs(series) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    return tuple(int(y) for y in series.index), tuple(int(v) for v in series.to_numpy())
-
-
-@lru_cache(maxsize=16)
 def _series(country: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    return _pairs(tables.stockpile_series(country))
+    """(years, warheads) of one country, or of the sum (``tables.ALL``)."""
+    series = tables.stockpile_warheads()
+    if country not in series:
+        known = ", ".join(sorted(name for name in series if name != tables.ALL))
+        raise InputError(f"No stockpile estimates for {country!r}; choose one of: {known}.")
+    return series[country]
 
 
 @lru_cache(maxsize=1)
@@ -222,9 +227,9 @@ def inspection_game(g: float = 4.0, f: float = 6.0, c="1", L="10", d="0.8") -> I
         cheat_probability=float(q),
         threshold=float(threshold),
         regime=str(eq.regime),
-        curve_d=cv.d.tolist(),
-        curve_p=cv.inspect_probability.tolist(),
-        curve_q=cv.cheat_probability.tolist(),
+        curve_d=list(cv.d),
+        curve_p=list(cv.inspect_probability),
+        curve_q=list(cv.cheat_probability),
         sentence=sentence,
         alt=alt,
     )

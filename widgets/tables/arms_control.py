@@ -1,4 +1,8 @@
-"""The arms-control chapter's derived tables: stockpile series, treaty rows, declared New START numbers."""
+"""The arms-control chapter's derived tables: stockpile series, treaty rows, declared New START numbers.
+
+The functions marked ``@shipped`` return plain values, which the live site receives
+at build time (``widgets.shipped``): the widgets' readouts use only those.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import pandas as pd
 from widgets import data
 from widgets.models import new_start
 from widgets.models.inputs import InputError
+from widgets.shipped import shipped
 
 #: The country choice that sums the nine states.
 ALL = "All nine states (sum)"
@@ -38,12 +43,14 @@ def _new_start() -> pd.DataFrame:
     return data.load("new_start_data")
 
 
+@shipped
 @lru_cache(maxsize=1)
 def span() -> tuple[int, int]:
     """First year of the stockpile estimates and the year the treaty record describes."""
     return int(_stockpiles()["year"].min()), data.as_of("treaties").year
 
 
+@shipped
 def last_estimate_year() -> int:
     return int(_stockpiles()["year"].max())
 
@@ -58,6 +65,18 @@ def stockpile_series(country: str) -> pd.Series:
         known = ", ".join(sorted(table["country"].unique()))
         raise InputError(f"No stockpile estimates for {country!r}; choose one of: {known}.")
     return rows.set_index("year")["warheads"].astype(int)
+
+
+@shipped
+@lru_cache(maxsize=1)
+def stockpile_warheads() -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
+    """{country: (years, warheads)} of every state and of the sum (``ALL``), as plain values."""
+    names = (ALL, *sorted(_stockpiles()["country"].unique()))
+    out = {}
+    for name in names:
+        series = stockpile_series(name)
+        out[str(name)] = (tuple(int(y) for y in series.index), tuple(int(v) for v in series.to_numpy()))
+    return out
 
 
 def countries() -> tuple[str, ...]:
@@ -76,6 +95,7 @@ def _iso(value) -> str | None:
     return None if pd.isna(value) else value.date().isoformat()
 
 
+@shipped
 @lru_cache(maxsize=1)
 def treaty_spans() -> tuple[tuple[str, str, str, str | None, str | None], ...]:
     """(label, category, signed, entered into force, ended) per treaty, dates as ISO text."""
@@ -95,6 +115,7 @@ def treaty_record() -> pd.DataFrame:
     return table.rename(columns={"short_name": "treaty", "entered_into_force": "in force"}).set_index("treaty")
 
 
+@shipped
 @lru_cache(maxsize=1)
 def limits() -> tuple[int, int, int]:
     """The dataset's three central limits, checked against the model's."""
@@ -106,6 +127,7 @@ def limits() -> tuple[int, int, int]:
     return found
 
 
+@shipped
 def declared_numbers() -> dict[str, tuple[int, int, int]]:
     """Each declared data exchange as {"United States, 2023-03-01": (a, b, c)}: the exchanges
     with all three numbers (a partial snapshot cannot be compared with a force)."""
