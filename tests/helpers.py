@@ -17,6 +17,9 @@ WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _TEXT_KEYS = {"value", "description", "text", "placeholder", "tooltip", "_options_labels"}
 _IMAGE = re.compile(r"data:image/[a-z+]+;base64,[A-Za-z0-9+/=]+")
+#: an SVG picture's numeric tick labels (``widgets.svg`` groups them): the marks of an axis's
+#: scale, which say nothing of a result, as a PNG figure's pixels did not
+_SCALE = re.compile(r'<g class="sin-scale">.*?</g>', re.S)
 
 
 def answer_forms(value) -> list[str]:
@@ -37,7 +40,7 @@ def answer_forms(value) -> list[str]:
 
 def appears(form: str, text: str) -> bool:
     """Does ``form`` stand on its own in ``text`` (HTML tags and images ignored)?"""
-    text = re.sub(r"<[^>]+>", " ", _IMAGE.sub("", text))
+    text = re.sub(r"<[^>]+>", " ", _SCALE.sub("", _IMAGE.sub("", text)))
     if re.fullmatch(r"[−-]?[\d.]+%?", form):
         return re.search(rf"(?<![\d.]){re.escape(form)}(?!\d|\.\d)", text) is not None
     return re.search(rf"(?<!\w){re.escape(form.lower())}(?!\w)", text.lower()) is not None

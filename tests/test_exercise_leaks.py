@@ -57,3 +57,16 @@ def test_the_guard_can_fail():
     assert not appears("23", "risk 0.235 after 123 steps")
     assert appears("B, C", "<p>the separating signals are B, C</p>")
     assert not appears("B", "<b>bold</b>")
+
+
+def test_a_pictures_scale_is_not_a_leak_but_its_other_text_is():
+    """Numeric tick labels mark an axis (as a PNG's pixels did); any other text in a picture is read."""
+    from widgets.svg import Canvas
+
+    canvas = Canvas(300, 200)
+    ax = canvas.axes(xlim=(-5, 5), ylim=(0, 1))
+    plain = canvas.svg("a chart")
+    assert "−4" in plain and not appears("−4", plain)  # the tick "−4" sits in the scale group
+    ax.text(1, 0.5, "threshold −4")
+    assert appears("−4", canvas.svg("a chart"))
+    assert appears("−4", Canvas(300, 200).svg("alt text says −4"))
