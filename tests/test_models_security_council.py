@@ -214,7 +214,11 @@ def test_bloc_equals_the_numpy_oracle_mixture(seed, follow):
     got = passage_probability_bloc(probs, "Russia", "China", follow)
     (l_yes, l_no), (f_yes, f_no) = probs["Russia"], probs["China"]
     total, dist = np.zeros(3), np.zeros(16)
-    for vote, weight, fixed in (("yes", l_yes, (1.0, 0.0)), ("no", l_no, (0.0, 1.0)), ("abstain", 1 - l_yes - l_no, (0.0, 0.0))):
+    for vote, weight, fixed in (
+        ("yes", l_yes, (1.0, 0.0)),
+        ("no", l_no, (0.0, 1.0)),
+        ("abstain", 1 - l_yes - l_no, (0.0, 0.0)),
+    ):
         copy = (follow * (vote == "yes") + (1 - follow) * f_yes, follow * (vote == "no") + (1 - follow) * f_no)
         *parts, part_dist = _numpy_passage(probs | {"Russia": fixed, "China": copy}, PERMANENT, 15, 9)
         total += weight * np.array(parts)
