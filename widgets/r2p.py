@@ -78,6 +78,9 @@ class CouncilVote(Component):
         return [W.HBox([self.load], layout=W.Layout(flex_flow="row wrap")), grid]
 
     def refresh(self, changed: str | None = None) -> bool:
+        # Loading a recorded vote sets the fifteen vote controls. The live site cannot do that yet (its
+        # update writes only the figure and the sentence), so this override keeps the widget off the live
+        # site; its readout and picture already run there.
         if self._loading:
             return False
         if changed == "load" and self.load.value:
