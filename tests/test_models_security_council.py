@@ -168,6 +168,65 @@ def test_dp_equals_brute_force_on_small_councils(seed, n_perm, n_elected, thresh
     assert abs(dp - brute) <= 1e-12
 
 
+def _numpy_passage(probs, permanent, size, threshold):
+    """The oracle: the model's dynamic programme as it was written with numpy arrays (before the
+    standard-library port), kept here so that the port is checked against it."""
+    perm = set(permanent)
+    all_votes = np.zeros(size + 1)
+    all_votes[0] = 1.0
+    no_veto = all_votes.copy()
+    for member, (p_yes, p_no) in probs.items():
+        rest = max(0.0, 1.0 - p_yes - p_no)
+        all_votes[1:] = all_votes[1:] * (1.0 - p_yes) + all_votes[:-1] * p_yes
+        all_votes[0] *= 1.0 - p_yes
+        stay = rest if member in perm else 1.0 - p_yes
+        no_veto[1:] = no_veto[1:] * stay + no_veto[:-1] * p_yes
+        no_veto[0] *= stay
+    return no_veto[threshold:].sum(), no_veto.sum(), all_votes[threshold:].sum(), all_votes
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_standard_library_dp_equals_the_numpy_oracle_on_the_real_council(seed):
+    rng = np.random.default_rng(100 + seed)
+    probs = {}
+    for m in PERMANENT + ELECTED:
+        p_yes, p_no = rng.dirichlet([1, 1, 1])[:2]
+        if seed % 4 == 0:  # also grid values as the sliders give them, with certain votes
+            p_yes, p_no = rng.integers(0, 21) / 20, 0.0
+            p_no = rng.integers(0, int(round((1 - p_yes) * 20)) + 1) / 20
+        probs[m] = (float(p_yes), float(p_no))
+    got = passage_probability(probs)
+    probability, p_no_veto, p_enough, dist = _numpy_passage(probs, PERMANENT, 15, 9)
+    assert got.probability == pytest.approx(probability, abs=1e-14)
+    assert got.p_no_veto == pytest.approx(p_no_veto, abs=1e-14)
+    assert got.p_enough_votes == pytest.approx(p_enough, abs=1e-14)
+    assert list(got.yes_distribution) == pytest.approx(list(dist), abs=1e-14)
+
+
+@pytest.mark.parametrize("follow", [0.0, 0.3, 0.75, 1.0])
+@pytest.mark.parametrize("seed", range(6))
+def test_bloc_equals_the_numpy_oracle_mixture(seed, follow):
+    """The bloc model is a mixture over the leader's vote of independent councils; recompute it with the oracle."""
+    from widgets.models.security_council import passage_probability_bloc
+
+    rng = np.random.default_rng(200 + seed)
+    probs = {m: tuple(float(x) for x in rng.dirichlet([1, 1, 1])[:2]) for m in PERMANENT + ELECTED}
+    got = passage_probability_bloc(probs, "Russia", "China", follow)
+    (l_yes, l_no), (f_yes, f_no) = probs["Russia"], probs["China"]
+    total, dist = np.zeros(3), np.zeros(16)
+    for vote, weight, fixed in (
+        ("yes", l_yes, (1.0, 0.0)),
+        ("no", l_no, (0.0, 1.0)),
+        ("abstain", 1 - l_yes - l_no, (0.0, 0.0)),
+    ):
+        copy = (follow * (vote == "yes") + (1 - follow) * f_yes, follow * (vote == "no") + (1 - follow) * f_no)
+        *parts, part_dist = _numpy_passage(probs | {"Russia": fixed, "China": copy}, PERMANENT, 15, 9)
+        total += weight * np.array(parts)
+        dist += weight * part_dist
+    assert (got.probability, got.p_no_veto, got.p_enough_votes) == pytest.approx(tuple(total), abs=1e-13)
+    assert list(got.yes_distribution) == pytest.approx(list(dist), abs=1e-13)
+
+
 def test_real_council_with_identical_members_matches_binomial_formula():
     # Every member: yes p, no q, abstain 1-p-q. Pass needs no permanent "no" and >= 9 yes.
     # P = sum_j sum_m [j+m >= 9] C(5,j) p^j (1-p-q)^(5-j) * C(10,m) p^m (1-p)^(10-m)
@@ -200,9 +259,10 @@ def test_yes_distribution_is_a_distribution():
     rng = np.random.default_rng(4)
     probs = {m: tuple(rng.dirichlet([2, 1, 1])[:2]) for m in PERMANENT + ELECTED}
     result = passage_probability(probs)
-    assert result.yes_distribution.shape == (16,)
-    assert result.yes_distribution.sum() == pytest.approx(1.0)
-    mean = np.arange(16) @ result.yes_distribution
+    assert isinstance(result.yes_distribution, tuple) and len(result.yes_distribution) == 16
+    assert all(isinstance(p, float) for p in result.yes_distribution)  # plain floats: the live site's readout
+    assert sum(result.yes_distribution) == pytest.approx(1.0)
+    mean = np.arange(16) @ np.array(result.yes_distribution)
     assert mean == pytest.approx(sum(p for p, _ in probs.values()))
     assert result.probability <= min(result.p_no_veto, result.p_enough_votes) + 1e-15
 

@@ -422,5 +422,7 @@ def _marker(kind, cx, cy, r, color, edge, opacity, edge_width=0.8) -> str:
         return (
             f"<path {attributes(d=f'M{fmt(cx - d)},{fmt(cy - d)}L{fmt(cx + d)},{fmt(cy + d)}M{fmt(cx - d)},{fmt(cy + d)}L{fmt(cx + d)},{fmt(cy - d)}', stroke=color, stroke_width=2)}/>"
         )
-    raise ValueError(f"unknown marker {kind!r}: use o, s, ^, v, D or x")
+    if kind == "O":  # a ring: an open circle drawn in ``color`` (matplotlib's facecolors="none")
+        return f"<circle {attributes(cx=cx, cy=cy, r=r, fill='none', stroke=color, stroke_width=2, stroke_opacity=opacity)}/>"
+    raise ValueError(f"unknown marker {kind!r}: use o, O, s, ^, v, D or x")
 

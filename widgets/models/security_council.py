@@ -18,6 +18,9 @@ Article 27(2), need nine votes and allow no veto; they are not modelled here.)
 The functions take the council as parameters (permanent members, size, votes
 needed) so that the probability calculation can be checked by brute force on
 small imaginary councils; the defaults are the real council of 15.
+
+Standard library only (the course's live site runs it in the browser); the
+tests check the dynamic programme against a numpy version and a brute force.
 """
 
 from __future__ import annotations
@@ -26,8 +29,6 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-
-import numpy as np
 
 from widgets.models.inputs import InputError, count, probability
 from widgets.models.wording import join_names
@@ -142,7 +143,7 @@ def _probabilities(probabilities: Mapping[str, Sequence[float]]) -> dict[str, tu
     return out
 
 
-@dataclass(frozen=True, eq=False)  # holds a numpy array, which has no single truth value
+@dataclass(frozen=True)
 class PassageResult:
     """Chance a resolution passes when each member votes at random, independently.
 
@@ -154,7 +155,7 @@ class PassageResult:
     probability: float
     p_no_veto: float
     p_enough_votes: float
-    yes_distribution: np.ndarray
+    yes_distribution: tuple[float, ...]  # P(exactly j yes votes), j = 0 .. size
 
 
 def passage_probability(
@@ -173,21 +174,20 @@ def passage_probability(
     probs = _probabilities(probabilities)
     n, k = _council(list(probs), permanent, size, threshold)
     perm = set(permanent)
-    all_votes = np.zeros(n + 1)
-    all_votes[0] = 1.0
-    no_veto = all_votes.copy()
+    all_votes = [1.0] + [0.0] * n  # all_votes[j]: P(j yes votes so far)
+    no_veto = list(all_votes)  # ... and no permanent member has voted no
     for member, (p_yes, p_no) in probs.items():
         rest = max(0.0, 1.0 - p_yes - p_no)
-        all_votes[1:] = all_votes[1:] * (1.0 - p_yes) + all_votes[:-1] * p_yes
-        all_votes[0] *= 1.0 - p_yes
         stay = rest if member in perm else 1.0 - p_yes  # a permanent "no" leaves this branch
-        no_veto[1:] = no_veto[1:] * stay + no_veto[:-1] * p_yes
-        no_veto[0] *= stay
+        all_votes = [all_votes[0] * (1.0 - p_yes)] + [
+            all_votes[j] * (1.0 - p_yes) + all_votes[j - 1] * p_yes for j in range(1, n + 1)
+        ]
+        no_veto = [no_veto[0] * stay] + [no_veto[j] * stay + no_veto[j - 1] * p_yes for j in range(1, n + 1)]
     return PassageResult(
-        probability=float(no_veto[k:].sum()),
-        p_no_veto=float(no_veto.sum()),
-        p_enough_votes=float(all_votes[k:].sum()),
-        yes_distribution=all_votes,
+        probability=float(sum(no_veto[k:])),
+        p_no_veto=float(sum(no_veto)),
+        p_enough_votes=float(sum(all_votes[k:])),
+        yes_distribution=tuple(all_votes),
     )
 
 
@@ -251,7 +251,7 @@ def passage_probability_bloc(
     f_yes, f_no = probs[follower]
     n = len(probs)
     total = {"probability": 0.0, "p_no_veto": 0.0, "p_enough_votes": 0.0}
-    dist = np.zeros(n + 1)
+    dist = [0.0] * (n + 1)
     for vote, weight, fixed in (
         ("yes", l_yes, (1.0, 0.0)),
         ("no", l_no, (0.0, 1.0)),
@@ -264,8 +264,8 @@ def passage_probability_bloc(
         total["probability"] += weight * part.probability
         total["p_no_veto"] += weight * part.p_no_veto
         total["p_enough_votes"] += weight * part.p_enough_votes
-        dist += weight * part.yes_distribution
-    return PassageResult(yes_distribution=dist, **total)
+        dist = [d + weight * p for d, p in zip(dist, part.yes_distribution)]
+    return PassageResult(yes_distribution=tuple(dist), **total)
 
 
 def shapley_shubik(permanent_count: int = 5, size: int = SIZE, threshold: int = THRESHOLD) -> tuple[float, float]:

@@ -2,7 +2,8 @@
 
 All counting and probability work is done by :mod:`widgets.models.security_council`
 and :mod:`widgets.models.criteria`; the recorded votes and the cases come from
-:mod:`widgets.tables.r2p`.
+:mod:`widgets.tables.r2p`'s shipped tables (plain values), so that the same code
+runs in the kernel and on the live site.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class CouncilVoteReadout:
     tally: tuple[int, int, int, int]  # yes, no, abstain, absent
     reason: str
     sentence: str
-    record: str  # the recorded vote's sentence ("" when none is loaded)
+    record: str  # the recorded vote's sentence ("" when none is loaded); ``sentence`` ends with it
     alt: str
 
 
@@ -75,6 +76,7 @@ def council_vote(load: str = "", **seats: str) -> CouncilVoteReadout:
     decision = sc.decide(ballot)
     tally = (decision.yes, decision.no, decision.abstain, decision.absent)
     verdict = "passes" if decision.passes else "fails"
+    record = _record(load, ballot)
     return CouncilVoteReadout(
         document=load,
         ballot=ballot,
@@ -84,8 +86,9 @@ def council_vote(load: str = "", **seats: str) -> CouncilVoteReadout:
         sentence=(
             f"<b>{decision.reason}.</b> Tally: {decision.yes} yes, {decision.no} no, "
             f"{decision.abstain} abstaining, {decision.absent} absent."
+            + (f'<div class="sin-record" style="margin-top:0.4rem">{record}</div>' if record else "")
         ),
-        record=_record(load, ballot),
+        record=record,
         alt=(
             f"Ballot of the fifteen Council members coloured by vote, and bars of the tally: {decision.yes} yes, "
             f"{decision.no} no, {decision.abstain} abstaining, {decision.absent} absent, against a line at the 9 "
@@ -96,14 +99,14 @@ def council_vote(load: str = "", **seats: str) -> CouncilVoteReadout:
 
 def recorded_seats(document: str) -> dict[str, str]:
     """The vote controls' values for a recorded vote (control name -> vote)."""
-    return {SEATS[m]: v for m, v in tables.ballot_from_record(tables.vote(document)).items()}
+    return {SEATS[m]: v for m, v in tables.records()[document]["ballot"].items()}
 
 
 def _record(document: str, ballot: dict[str, str]) -> str:
     if not document:
         return ""
-    row = tables.vote(document)
-    if ballot != tables.ballot_from_record(row):
+    row = tables.records()[document]
+    if ballot != row["ballot"]:
         return f"You have changed the recorded votes of {escape(document)}: this is now a what-if."
     outcome = "adopted" if row["adopted"] else "not adopted"
     parts = [
@@ -111,7 +114,7 @@ def _record(document: str, ballot: dict[str, str]) -> str:
         f"{row['yes']}–{row['no']}–{row['abstain']}."
     ]
     for label, column in (("Against", "against_members"), ("Abstaining", "abstaining_members")):
-        members = tables.names_in(row[column])
+        members = row[column]
         if members:
             parts.append(f"{label}: {escape(join_names(members))}.")
     parts.append(f"{escape(row['subject'])}. Evidence for the vote: {QUALITY[row['source_quality']]}.")
@@ -124,7 +127,7 @@ class PassageReadout:
     probability: float
     p_no_veto: float
     p_enough_votes: float
-    distribution: list[float]  # P(exactly j yes votes), j = 0 .. 15
+    distribution: tuple[float, ...]  # P(exactly j yes votes), j = 0 .. 15
     top: float  # the y axis' upper limit: the tallest bar rounded up to a tenth (at least 0.1)
     follow: float
     sentence: str
@@ -140,7 +143,7 @@ def probabilities(**values: float) -> dict[str, tuple[float, float]]:
 def passage_odds(follow: float = 0.0, **values: float) -> PassageReadout:
     """Exact P(passes) and the distribution of yes votes, China following Russia with probability ``follow``."""
     result = sc.passage_probability_bloc(probabilities(**values), "Russia", "China", follow)
-    dist = [float(p) for p in result.yes_distribution]
+    dist = tuple(float(p) for p in result.yes_distribution)
     tallest = max(dist)
     top = max(0.1, math.ceil(tallest * 10) / 10)
     mode = dist.index(tallest)
@@ -179,7 +182,7 @@ class CriteriaReadout:
     below_midpoint: tuple[str, ...]
     value: float  # the combined score under ``rule`` (0-1)
     sentence: str
-    council: str  # the HTML box: what the Council did, what followed, a question
+    council: str  # the HTML box: what the Council did, what followed, a question; ``sentence`` ends with it
     alt: str
 
 
@@ -188,7 +191,7 @@ def criteria_assessment(case: str = "libya", rule: str = "weighted mean", **valu
     scores = {c: values[name] for c, name in CRITERIA.items()}
     result = crit.assess(scores, {c: values[f"{name}_weight"] for c, name in CRITERIA.items()})
     value = result.value(rule)
-    row = tables.case(case)
+    row = tables.case_rows()[case]
     name = row["name"]
     if result.all_met:
         gate = "You scored every criterion at or above the midpoint."
@@ -215,7 +218,7 @@ def criteria_assessment(case: str = "libya", rule: str = "weighted mean", **valu
         else ""
     )
     council = (
-        '<div class="sin-council-record" style="border-left:4px solid #0072B2;padding:0.3rem 0.8rem">'
+        '<div class="sin-council-record" style="border-left:4px solid #0072B2;padding:0.3rem 0.8rem;margin-top:0.5rem">'
         f"<p><b>What the Security Council did.</b> {escape(row['council_action'])}</p>"
         f"<p><b>What followed.</b> {escape(row['what_followed'])}</p>"
         f"<p><b>Reflect.</b> Which of your scores would the Council's members have disputed, and why? "
@@ -231,7 +234,7 @@ def criteria_assessment(case: str = "libya", rule: str = "weighted mean", **valu
         scores={c: float(s) for c, s in scores.items()},
         below_midpoint=result.below_midpoint,
         value=float(value),
-        sentence=f"{head} {gate}{lexi}",
+        sentence=f"{head} {gate}{lexi}{council}",
         council=council,
         alt=(
             f"Horizontal bars of your scores for {name} on the six ICISS criteria, with a dashed midpoint line, "
@@ -274,7 +277,7 @@ def council_timeline(year: int = 2011) -> TimelineReadout:
         year=year,
         first=first,
         last=last,
-        cases=tuple(tables.Case(c).label for c in codes),
+        cases=tuple(tables.case_labels()[c] for c in codes),
         points=points,
         adopted=adopted,
         not_adopted=not_adopted,

@@ -2,7 +2,10 @@
 
 Everything a view, an exercise or a notebook reads from ``unsc_votes`` and
 ``r2p_cases`` goes through here: the full ballot of a recorded vote, the case
-labels, the vetoes per year and the timeline's points.
+labels, the vetoes per year and the timeline's points. The functions marked
+``@shipped`` return plain values, which the widgets' readouts use (and the live
+site receives at build time); the others return pandas objects for the notebook,
+the exercises and the tests.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import pandas as pd
 
 from widgets import data
 from widgets.models import security_council as sc
+from widgets.shipped import shipped
 
 VOTES, CASES = "unsc_votes", "r2p_cases"
 
@@ -122,11 +126,49 @@ def ballot_from_record(row: pd.Series) -> dict[str, str]:
     return p5 | dict(zip(ELECTED, elected))
 
 
+@shipped
+@lru_cache(maxsize=1)
+def records() -> dict[str, dict]:
+    """document -> its recorded vote as plain values: the date (a ``datetime.date``), adopted, the
+    counts, the members against and abstaining (tuples of names, from the cells), the subject, the
+    source quality, and the full ballot of :func:`ballot_from_record`."""
+    out = {}
+    for doc, row in _votes().iterrows():
+        out[str(doc)] = {
+            "date": row["date"].date(),
+            "adopted": bool(row["adopted"]),
+            **{k: int(row[k]) for k in ("yes", "no", "abstain")},
+            "against_members": tuple(names_in(row["against_members"])),
+            "abstaining_members": tuple(names_in(row["abstaining_members"])),
+            "subject": str(row["subject"]),
+            "source_quality": str(row["source_quality"]),
+            "ballot": ballot_from_record(row),
+        }
+    return out
+
+
+@shipped
+@lru_cache(maxsize=1)
+def case_rows() -> dict[str, dict[str, str]]:
+    """case code -> :func:`case` (the row as plain strings), for every case of ``r2p_cases``."""
+    return {str(code): case(code) for code in _cases().index}
+
+
+@shipped
+@lru_cache(maxsize=1)
+def case_labels() -> dict[str, str]:
+    """case code -> :attr:`Case.label`, for every case (the thematic resolutions included)."""
+    return {c.value: c.label for c in Case}
+
+
+@shipped
+@lru_cache(maxsize=1)
 def span() -> tuple[int, int]:
     """The first year of a recorded vote and the year the dataset describes (its as-of date)."""
     return int(_votes()["date"].dt.year.min()), data.as_of(VOTES).year
 
 
+@shipped
 @lru_cache(maxsize=1)
 def timeline_points() -> tuple[tuple[str, dt.date, str, bool, bool], ...]:
     """(document, date, case code, adopted, confirmed reference to R2P) for every recorded vote, in the dataset's order."""
@@ -135,6 +177,8 @@ def timeline_points() -> tuple[tuple[str, dt.date, str, bool, bool], ...]:
     return tuple((str(doc), d.date(), str(c), bool(a), bool(r)) for doc, d, c, a, r in zip(table.index, *columns))
 
 
+@shipped
+@lru_cache(maxsize=1)
 def timeline_cases() -> tuple[str, ...]:
     """The cases that have a recorded vote, in the order of :class:`Case`."""
     present = {c for _, _, c, _, _ in timeline_points()}
