@@ -50,7 +50,10 @@
         if (!entry) { return; }
         var cls = entry.state._dom_classes || [];
         cls.forEach(function (c) {
-          if (c.indexOf("sin-c-") === 0) { component.controls[c.slice(6)] = modelId; found.set(modelId, component); }
+          if (c.indexOf("sin-c-") === 0) {
+            component.controls[c.slice(6)] = modelId;
+            found.set(modelId, { component: component, control: c.slice(6) });
+          }
         });
         if (cls.indexOf("sin-output") >= 0) { component.figure = modelId; }
         if (cls.indexOf("sin-message") >= 0) { component.message = modelId; }
@@ -84,8 +87,10 @@
   // 3. A control changed: start the runtime if needed, then recompute its component.
   function changed(modelId) {
     if (owners === null) { owners = readOwners(); }
-    var component = owners.get(modelId);
-    if (!component) { return; }
+    var owner = owners.get(modelId);
+    if (!owner || owner.component.applying) { return; }
+    var component = owner.component;
+    component.changed = owner.control;
     names().then(function (list) {
       if (list.indexOf(component.name) < 0) { return; }
       if (live.state !== "ready") { status(component, "Starting the live figure (the first time takes a few seconds)…"); }
@@ -146,7 +151,15 @@
     });
     var t0 = performance.now();
     try {
-      var out = JSON.parse(py.update(component.name, JSON.stringify(values)));
+      var out = JSON.parse(py.update(component.name, JSON.stringify(values), component.changed));
+      if (out.controls) {   // the changed control set others (a recorded vote sets the fifteen votes)
+        component.applying = true;
+        Object.keys(out.controls).forEach(function (name) {
+          var model = models.get(component.controls[name]);
+          model.set(model.get("index") === undefined ? "value" : "index", out.controls[name]);
+        });
+        component.applying = false;
+      }
       if (out.figure !== undefined) { models.get(component.figure).set("value", out.figure); }
       models.get(component.message).set("value", out.message);
       live.updates += 1;

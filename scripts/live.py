@@ -84,6 +84,8 @@ def spec(cls: type) -> dict:
         if control.kind in ("choice", "buttons", "multi"):
             choices = control.choices() if callable(control.choices) else control.choices
             entry["choices"] = [live.encode(c[1] if isinstance(c, tuple) else c) for c in choices]
+        if control.sets is not None:
+            entry["sets"] = _path(control.sets)
         controls.append(entry)
     return {"readout": _path(cls.readout), "picture": _path(cls.picture), "controls": controls}
 
@@ -209,12 +211,13 @@ from widgets import live
 root = sys.argv[1]
 live.load(open(root + "/sin-live/components.json").read(), open(root + "/sin-live/tables.json").read())
 cases = json.loads(sys.stdin.read())
-print(json.dumps([json.loads(live.update(name, json.dumps(values))) for name, values in cases]))
+print(json.dumps([json.loads(live.update(name, json.dumps(values), *changed)) for name, values, *changed in cases]))
 """
 
 
-def run_in_bundle(data: bytes, cases: list[tuple[str, dict]]) -> list[dict]:
-    """``live.update`` for each (component, page values) in a fresh isolated CPython on the bundle."""
+def run_in_bundle(data: bytes, cases: list[tuple]) -> list[dict]:
+    """``live.update`` for each (component, page values[, changed control]) in a fresh isolated
+    CPython on the bundle."""
     with tempfile.TemporaryDirectory() as tmp:
         zipfile.ZipFile(io.BytesIO(data)).extractall(tmp)
         done = subprocess.run(

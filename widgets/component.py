@@ -41,6 +41,9 @@ class Control:
     buttons or multi control, or is a function returning them (when they come
     from a dataset). A text box hands its raw text to the readout, whose input
     checks say what is wrong with it (a number box would silently drop text).
+    ``sets`` (a pure function, e.g. in the readouts) maps a choice's value to
+    other controls' values: choosing "a recorded vote" sets the fifteen votes.
+    The base applies it in the kernel, and ``widgets.live`` on the live site.
     """
 
     name: str
@@ -53,6 +56,7 @@ class Control:
     width: str | None = None
     label_width: str = "initial"
     options: Mapping[str, Any] = field(default_factory=dict)
+    sets: Callable[[Any], Mapping[str, Any]] | None = None
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -179,5 +183,19 @@ class Component(W.VBox):
         return {name: widget.value for name, widget in self.inputs.items()}
 
     def refresh(self, changed: str | None = None) -> bool:
-        """Recompute and redraw; a bad value shows its sentence, the figure stays."""
+        """Recompute and redraw; a bad value shows its sentence, the figure stays.
+
+        If the changed control ``sets`` others, set them first and redraw once.
+        """
+        if getattr(self, "_setting", False):
+            return False
+        control = next((c for c in self.controls if c.name == changed), None)
+        value = self.inputs[changed].value if control else None
+        if control is not None and control.sets is not None and value:
+            self._setting = True
+            try:
+                for name, other in control.sets(value).items():
+                    self.inputs[name].value = other
+            finally:
+                self._setting = False
         return ui.guarded(self.message, lambda: self.render(self.compute(self.values())))

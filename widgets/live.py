@@ -112,22 +112,45 @@ def arguments(spec: dict, raw: dict) -> dict[str, Any]:
     return out
 
 
-def update(name: str, raw_json: str) -> str:
+def page_value(control: dict, value: Any) -> Any:
+    """What the page's model holds for ``value``: its option's index for a choice."""
+    if control["kind"] in ("choice", "buttons"):
+        return [decode(c) for c in control["choices"]].index(value)
+    return value
+
+
+def preset(spec: dict, changed: str | None, values: dict[str, Any]) -> dict[str, Any]:
+    """The controls the ``changed`` one sets (``Control.sets``), as the kernel's base applies them."""
+    control = next((c for c in spec["controls"] if c["name"] == changed), None)
+    if control is None or not control.get("sets") or not values[changed]:
+        return {}
+    return dict(_attribute(control["sets"])(values[changed]))
+
+
+def update(name: str, raw_json: str, changed: str | None = None) -> str:
     """The HTML for component ``name`` at these control values, as JSON.
 
     ``{"figure": ..., "message": ...}`` on success; on a refused input only
     ``{"message": ...}`` (the kernel's sentence: the figure stays), as the
-    kernel's guarded path does.
+    kernel's guarded path does. If the ``changed`` control sets others, their new
+    page values come back as ``"controls"``, for the page to show.
     """
     spec = COMPONENTS[name]
+    out: dict[str, Any] = {}
     try:
-        result = _attribute(spec["readout"])(**arguments(spec, json.loads(raw_json)))
+        values = arguments(spec, json.loads(raw_json))
+        others = preset(spec, changed, values)
+        if others:
+            values.update(others)
+            controls = {c["name"]: c for c in spec["controls"]}
+            out["controls"] = {key: page_value(controls[key], v) for key, v in others.items()}
+        result = _attribute(spec["readout"])(**values)
         picture = _attribute(spec["picture"])(result)
     except InputError as exc:
-        return json.dumps({"message": markup.warn(str(exc))})
+        return json.dumps(out | {"message": markup.warn(str(exc))})
     except Exception as exc:  # noqa: BLE001 - shown to the reader, as in the kernel
-        return json.dumps({"message": markup.failure(exc)})
-    return json.dumps({"figure": markup.figure(picture), "message": markup.say(result.sentence)})
+        return json.dumps(out | {"message": markup.failure(exc)})
+    return json.dumps(out | {"figure": markup.figure(picture), "message": markup.say(result.sentence)})
 
 
 def load(components_json: str, tables_json: str) -> list[str]:

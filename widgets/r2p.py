@@ -54,6 +54,7 @@ class CouncilVote(Component):
             "",
             choices=lambda: ((HAND, ""), *tables.documents()),
             width="30rem",
+            sets=readouts.recorded_seats,
         ),
         *(
             Control(seat, "choice", SHORT.get(m, m), "yes", choices=sc.VOTES, **_size("12.5rem", "6rem"))
@@ -65,7 +66,6 @@ class CouncilVote(Component):
 
     def __init__(self, document: str | None = "S/RES/1973 (2011)", **values: Any):
         start = readouts.recorded_seats(document) | {"load": document} if document else {}
-        self._loading = False
         super().__init__(**(start | values))
 
     @property
@@ -76,21 +76,6 @@ class CouncilVote(Component):
     def controls_view(self) -> list[W.Widget]:
         grid = W.GridBox(list(self.votes.values()), layout=W.Layout(grid_template_columns="repeat(auto-fill, 12.8rem)"))
         return [W.HBox([self.load], layout=W.Layout(flex_flow="row wrap")), grid]
-
-    def refresh(self, changed: str | None = None) -> bool:
-        # Loading a recorded vote sets the fifteen vote controls. The live site cannot do that yet (its
-        # update writes only the figure and the sentence), so this override keeps the widget off the live
-        # site; its readout and picture already run there.
-        if self._loading:
-            return False
-        if changed == "load" and self.load.value:
-            self._loading = True  # set fifteen votes, then redraw once
-            try:
-                for seat, vote in readouts.recorded_seats(self.load.value).items():
-                    self.inputs[seat].value = vote
-            finally:
-                self._loading = False
-        return super().refresh(changed)
 
 
 class PassageOdds(Component):
