@@ -62,11 +62,6 @@ class GuidelineReadout:
     sentence: str
     alt: str
 
-    @property
-    def view(self) -> tuple[int, str]:
-        """What the bars show (the line of one's own moves over it)."""
-        return (self.year, self.sort)
-
 
 def guideline_chart(year: int, sort: str = "value", own_line: float = 3.0) -> GuidelineReadout:
     """The Allies' shares in ``year`` in ``sort`` order, and the counts at or above each line."""
@@ -151,7 +146,7 @@ def axis_limits(incomes: tuple[float, ...]) -> tuple[float, float]:
     """Axis limits that fit every θ and α the sliders allow, for these incomes.
 
     They change only with the incomes, so moving θ or α never rescales the axes:
-    bars visibly grow with α, and a redraw needs no full re-layout.
+    bars visibly grow with α.
     """
     per_ally, total = 0.0, 0.0
     for theta in (0.0, 0.25, 0.5, 0.75, 1.0):  # defence rises with α: the top α is the worst case
