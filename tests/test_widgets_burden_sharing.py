@@ -34,7 +34,11 @@ def _marks(w) -> str:
 
 
 def _texts(w) -> list[str]:
-    return re.findall(r"<text [^>]*>([^<]*)</text>", w.figure_pane.value)
+    """The picture's text, one item per line (a text of several lines has one tspan per line)."""
+    out = []
+    for inner in re.findall(r"<text [^>]*>(.*?)</text>", w.figure_pane.value):
+        out += re.findall(r"<tspan[^>]*>([^<]*)</tspan>", inner) or [inner]
+    return out
 
 
 # ----------------------------------------------------------------- guideline chart

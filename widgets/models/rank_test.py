@@ -17,9 +17,9 @@ Conventions:
 * n > 8: N random shuffles and p = (count + 1) / (N + 1), which counts the
   observed order too and is never 0 (Phipson & Smyth 2010). The same seed gives
   the same p. The shuffles are the ones ``numpy.random.default_rng(seed)`` gives
-  (row i is the order that sorts the i-th n draws of ``rng.random``), computed
-  here with the standard library (:func:`random_orders`), so the p-values are
-  the same in the kernel and on the live site.
+  (row i is the order that sorts the i-th n draws of ``rng.random``), from the
+  standard library's copy of numpy's generator (:mod:`widgets.models.pcg64`), so
+  the p-values are the same in the kernel and on the live site.
 
 Standard library only: the live site runs this module in the browser.
 """
@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from widgets.models import pcg64
 from widgets.models.inputs import InputError, count, number
 
 EXACT_MAX_N = 8
@@ -114,79 +115,15 @@ def _all_orders(n: int) -> tuple[tuple[int, ...], ...]:
     return tuple(itertools.permutations(range(n)))
 
 
-# -- numpy's default generator, in the standard library ----------------------------------
-# numpy.random.default_rng(seed) is PCG64 (XSL-RR 128/64) seeded through SeedSequence; the
-# constants below are numpy's. tests/test_models_rank_test.py compares the stream with numpy's.
-_M32, _M64, _M128 = (1 << 32) - 1, (1 << 64) - 1, (1 << 128) - 1
-_PCG_MULT = 0x2360ED051FC65DA44385DF649FCCF645
-_INIT_A, _MULT_A, _INIT_B, _MULT_B = 0x43B0D7E5, 0x931E8875, 0x8B51F9DD, 0x58F38DED
-_MIX_L, _MIX_R, _XSHIFT = 0xCA01F9DD, 0x4973F715, 16
-
-
-def seed_words(seed: int, n_words: int) -> list[int]:
-    """``numpy.random.SeedSequence(seed).generate_state(n_words)``: 32-bit words (pool of 4)."""
-    if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise InputError(f"the seed must be a whole number ≥ 0; got {seed!r}.")
-    entropy, rest = [], seed
-    while True:
-        entropy.append(rest & _M32)
-        rest >>= 32
-        if not rest:
-            break
-    entropy += [0] * (4 - len(entropy))
-    mult = _INIT_A
-
-    def hashmix(value: int) -> int:
-        nonlocal mult
-        value = (value ^ mult) & _M32
-        mult = (mult * _MULT_A) & _M32
-        value = (value * mult) & _M32
-        return value ^ (value >> _XSHIFT)
-
-    def mix(x: int, y: int) -> int:
-        r = (_MIX_L * x - _MIX_R * y) & _M32
-        return r ^ (r >> _XSHIFT)
-
-    pool = [hashmix(entropy[i]) for i in range(4)]
-    for src in range(4):
-        for dst in range(4):
-            if src != dst:
-                pool[dst] = mix(pool[dst], hashmix(pool[src]))
-    for src in range(4, len(entropy)):
-        for dst in range(4):
-            pool[dst] = mix(pool[dst], hashmix(entropy[src]))
-    mult, out = _INIT_B, []
-    for i in range(n_words):
-        word = (pool[i % 4] ^ mult) & _M32
-        mult = (mult * _MULT_B) & _M32
-        word = (word * mult) & _M32
-        out.append(word ^ (word >> _XSHIFT))
-    return out
-
-
-def raw_draws(seed: int, size: int) -> list[int]:
-    """The first ``size`` 64-bit outputs of ``numpy.random.default_rng(seed)`` (``random_raw``)."""
-    w = seed_words(seed, 8)
-    v = [w[2 * i] | (w[2 * i + 1] << 32) for i in range(4)]  # four little-endian 64-bit words
-    initial, inc = (v[0] << 64) | v[1], ((((v[2] << 64) | v[3]) << 1) | 1) & _M128
-    state = (((inc + initial) & _M128) * _PCG_MULT + inc) & _M128  # numpy's pcg64_set_seed
-    out = []
-    for _ in range(size):
-        state = (state * _PCG_MULT + inc) & _M128
-        x = (state >> 64) ^ (state & _M64)
-        turn = state >> 122
-        out.append(((x >> turn) | (x << (64 - turn))) & _M64)
-    return out
-
-
 @lru_cache(maxsize=8)
 def random_orders(n: int, size: int, seed: int) -> tuple[tuple[int, ...], ...]:
     """``numpy.argsort(numpy.random.default_rng(seed).random((size, n)), axis=1)``, as tuples.
 
-    ``rng.random`` is ``(draw >> 11) * 2**-53``, so sorting by ``draw >> 11`` gives the same
-    order (rows with two equal values do not occur for the sizes used here: 53-bit values).
+    The draws are numpy's, bit for bit (:mod:`widgets.models.pcg64`); a row with two equal
+    53-bit values, where numpy's quicksort and ``sorted`` could order a tie differently, does
+    not occur in practice (the tests compare the orders the chapter uses with numpy's).
     """
-    draws = [d >> 11 for d in raw_draws(seed, size * n)]
+    draws = pcg64.Generator(seed).randoms(size * n)
     return tuple(tuple(sorted(range(n), key=draws[i * n : (i + 1) * n].__getitem__)) for i in range(size))
 
 

@@ -160,23 +160,21 @@ def picture_alliance_game(readout: AllianceGameReadout) -> str:
     ax.bars([x - 0.2 for x in xs], readout.equilibrium, width=0.38, color=PALETTE[0])
     ax.bars([x + 0.2 for x in xs], readout.efficient, width=0.38, color=efficient_fill, edge="white")
     if readout.n == 2:
-        ax.text(2, 0, "alliance", size=8, color="#555", anchor="middle", baseline="auto", dy=-3)
-        ax.text(2, 0, "not in the", size=8, color="#555", anchor="middle", baseline="auto", dy=-3 - 8 * PT * 1.2)
+        ax.text(2, 0, "not in the\nalliance", size=8, color="#555", anchor="middle", baseline="auto", dy=-3)
     for i, name in enumerate(ALLY_NAMES):
         if name in readout.names and name in readout.free_riders:
             y = readout.equilibrium[i] + 0.01 * top_a
-            for k, word in enumerate(("rider", "free")):
-                ax.text(
-                    i - 0.2,
-                    y,
-                    word,
-                    size=7,
-                    color=PALETTE[3],
-                    anchor="middle",
-                    baseline="auto",
-                    weight="bold",
-                    dy=-2 - k * 7 * PT * 1.2,
-                )
+            ax.text(
+                i - 0.2,
+                y,
+                "free\nrider",
+                size=7,
+                color=PALETTE[3],
+                anchor="middle",
+                baseline="auto",
+                weight="bold",
+                dy=-2,
+            )
     canvas.text(ax.left + ax.width / 2, ax.top - 8, "Each ally's defence", size=10, anchor="middle", baseline="auto")
     key_items = [
         (("box", PALETTE[0], None), "equilibrium (each ally acts alone)"),
@@ -233,10 +231,9 @@ def picture_exploitation(readout: ExploitationReadout) -> str:
     kept = [(g, s) for _, g, s, out in readout.points if not out]
     dropped = [(g, s) for _, g, s, out in readout.points if out]
     ax.points([g for g, _ in kept], [s for _, s in kept], color=PALETTE[0], r=4.2)
-    for g, s in dropped:  # rings, as matplotlib's hollow markers with a 1.3 edge
-        ax.body.append(
-            f"<circle {attributes(cx=ax.x(g), cy=ax.y(s), r=5.0, fill='none', stroke=PALETTE[3], stroke_width=1.3 * PT)}/>"
-        )
+    ax.points(
+        [g for g, _ in dropped], [s for _, s in dropped], color="none", r=5.0, edge=PALETTE[3], edge_width=1.3 * PT
+    )
     where = {name: (g, s) for name, g, s, _ in readout.points}
     for name in LABELLED:
         if name in where:  # Montenegro was not a member in 2014
