@@ -4,12 +4,14 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.optimize import brentq as scipy_brentq
 from scipy.optimize import minimize, minimize_scalar
 
 from widgets.models.inputs import InputError
 from widgets.models.public_goods import (
     BurdenSharingResult,
     best_response,
+    brentq,
     best_response_iteration,
     burden_sharing,
     efficient_contributions,
@@ -171,7 +173,7 @@ def test_efficient_total_symmetric_closed_form(n, alpha, income, theta):
 
 def test_samuelson_level_for_pure_public_good_with_equal_incomes():
     # sum MRS = sum a x_i / ((1-a) Q) = 1 -> a (sum I - Q) = (1-a) Q -> Q = a sum I = 0.3*40 = 12
-    assert efficient_contributions([10, 10, 10, 10], 0.3, 1.0).sum() == pytest.approx(12.0)
+    assert sum(efficient_contributions([10, 10, 10, 10], 0.3, 1.0)) == pytest.approx(12.0)
 
 
 @settings(max_examples=25, deadline=None, database=None)
@@ -179,7 +181,7 @@ def test_samuelson_level_for_pure_public_good_with_equal_incomes():
 def test_efficient_contributions_match_direct_maximisation(incomes, alpha, theta):
     q = efficient_contributions(incomes, alpha, theta)
     _, w_direct = utilitarian_direct(incomes, alpha, theta)
-    w = utilities(incomes, q, alpha, theta).sum()
+    w = sum(utilities(incomes, q, alpha, theta))
     assert w >= w_direct * (1 - 1e-9)  # at least as good as the general optimiser
     assert w == pytest.approx(w_direct, rel=1e-6)
 
@@ -277,3 +279,83 @@ def test_result_table():
 def test_bad_inputs_are_explained(call, message):
     with pytest.raises(InputError, match=message):
         call()
+
+
+# ---------------------------------------------------------------- the stdlib port against numpy and scipy (the oracle)
+
+
+def numpy_nash(incomes, alpha, theta):
+    """The closed form as it was written with numpy (before the live-site port)."""
+    inc, a, t = np.asarray(incomes, float), alpha, theta
+    beta = (1.0 - a) * t
+    order = np.argsort(-inc, kind="stable")
+    rich = inc[order]
+    k = np.arange(1, rich.size + 1)
+    totals = a * np.cumsum(rich) / (1.0 + (k - 1) * beta)
+    stop = np.append(a * rich[1:] <= beta * totals[:-1] * (1 + 1e-12), True)
+    k = int(np.argmax(stop)) + 1
+    q = np.zeros_like(inc)
+    q[order[:k]] = np.maximum(0.0, (a * rich[:k] - beta * totals[k - 1]) / (1.0 - beta))
+    return q
+
+
+def numpy_efficient(incomes, alpha, theta):
+    """The planner as it was written with numpy and scipy's brentq."""
+    inc, a, t = np.asarray(incomes, float), alpha, theta
+
+    def given_ratio(z):
+        c = 1.0 - t + z
+        order = np.argsort(-inc, kind="stable")
+        rich = inc[order]
+        k = np.arange(1, rich.size + 1)
+        totals = z * np.cumsum(rich) / (c + k * t)
+        stop = np.append(z * rich[1:] <= t * totals[:-1] * (1 + 1e-12), True)
+        k = int(np.argmax(stop)) + 1
+        q = np.zeros_like(inc)
+        q[order[:k]] = np.maximum(0.0, (z * rich[:k] - t * totals[k - 1]) / c)
+        return q
+
+    def condition(z):
+        q = given_ratio(z)
+        ratio = ((1.0 - t) * q + t * q.sum()) / (inc - q)
+        return (1.0 - a) * z - a * (1.0 - t) - a * t * np.sum((z / ratio) ** (1.0 - a))
+
+    z_high = 2.0 * a * (1.0 + t * (inc.size - 1)) / (1.0 - a)
+    return given_ratio(scipy_brentq(condition, 1e-12 * z_high, z_high, xtol=1e-15, rtol=1e-14))
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(incomes_st, alpha_st, theta_st)
+def test_stdlib_models_match_the_numpy_oracle(incomes, alpha, theta):
+    assert list(nash_contributions(incomes, alpha, theta)) == numpy_nash(incomes, alpha, theta).tolist()  # same steps
+    expected = numpy_efficient(incomes, alpha, theta)
+    assert efficient_contributions(incomes, alpha, theta) == pytest.approx(expected.tolist(), rel=1e-12, abs=1e-12)
+
+
+@pytest.mark.parametrize("incomes", [(100, 50, 20), (100, 50), (5, 95, 40), (100, 100, 100), (35, 80, 60)])
+@pytest.mark.parametrize("alpha", [0.05, 0.2, 0.35, 0.5])
+@pytest.mark.parametrize("theta", [0.0, 0.25, 0.5, 0.75, 1.0])
+def test_the_widgets_settings_match_the_numpy_oracle(incomes, alpha, theta):
+    result = burden_sharing(incomes, alpha, theta)
+    assert result.total == pytest.approx(numpy_nash(incomes, alpha, theta).sum(), rel=1e-15)
+    assert result.efficient_total == pytest.approx(numpy_efficient(incomes, alpha, theta).sum(), rel=1e-13)
+
+
+@pytest.mark.parametrize(
+    "f, a, b",
+    [
+        (lambda x: x**3 - 2 * x - 5, 2, 3),
+        (lambda x: np.cos(x) - x, 0, 1),
+        (lambda x: x - 1e-9, 0, 1),
+        (lambda x: np.exp(x) - 10, -5, 5),
+        (lambda x: (x - 0.3) ** 3, 0, 1),
+        (lambda x: np.tanh(20 * (x - 0.7)), 0, 1),
+    ],
+)
+def test_brent_matches_scipy(f, a, b):
+    for xtol, rtol in ((2e-12, 8.881784197001252e-16), (1e-15, 1e-14), (1e-6, 1e-6)):
+        expected = scipy_brentq(f, a, b, xtol=xtol, rtol=rtol, maxiter=500)
+        found = brentq(lambda x: float(f(x)), a, b, xtol=xtol, rtol=rtol, maxiter=500)
+        assert found == expected  # the same steps as scipy's C routine: the same float
+    with pytest.raises(ValueError, match="different signs"):
+        brentq(lambda x: x * x + 1, -1, 1)

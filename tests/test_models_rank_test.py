@@ -16,7 +16,9 @@ from widgets.models.rank_test import (
     RankTestResult,
     average_ranks,
     permutation_test,
+    random_orders,
     rank_test_frame,
+    rank_test_rows,
     spearman,
 )
 
@@ -216,3 +218,77 @@ def test_invalid_permutation_settings():
         permutation_test(x, x**2, n_permutations=0)
     with pytest.raises(InputError, match="whole number"):
         permutation_test(x, x**2, n_permutations=10.5)
+
+
+# --------------------------------------------------------------- the stdlib port against numpy (the oracle)
+
+
+def numpy_permutation_test(x, y, n_permutations=9999, seed=0):
+    """The model as it was written with numpy (before the live-site port): the oracle."""
+    xs, ys = np.asarray(x, float), np.asarray(y, float)
+
+    def centred(v):
+        r = stats.rankdata(v) - (v.size + 1) / 2
+        return r / np.sqrt(r @ r)
+
+    rx, ry = centred(xs), centred(ys)
+    rho = float(np.clip(rx @ ry, -1.0, 1.0))
+    n = xs.size
+    if n <= 8:
+        shuffled = ry[np.array(list(itertools.permutations(range(n))))] @ rx
+        hits, up = np.sum(np.abs(shuffled) >= abs(rho) - 1e-12), np.sum(shuffled >= rho - 1e-12)
+        return rho, hits / len(shuffled), up / len(shuffled)
+    orders = np.argsort(np.random.default_rng(seed).random((n_permutations, n)), axis=1)
+    shuffled = ry[orders] @ rx
+    hits, up = np.sum(np.abs(shuffled) >= abs(rho) - 1e-12), np.sum(shuffled >= rho - 1e-12)
+    return rho, (hits + 1) / (n_permutations + 1), (up + 1) / (n_permutations + 1)
+
+
+@pytest.mark.parametrize("n", [9, 12, 26, 27, 30, 31])
+def test_random_orders_are_numpys_argsort(n):
+    expected = np.argsort(np.random.default_rng(0).random((9999, n)), axis=1)
+    assert random_orders(n, 9999, 0) == tuple(map(tuple, expected.tolist()))
+    assert random_orders(n, 50, 3) == tuple(
+        map(tuple, np.argsort(np.random.default_rng(3).random((50, n)), axis=1).tolist())
+    )
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(
+    st.lists(st.tuples(st.integers(-4, 4), st.floats(-1e3, 1e3)), min_size=3, max_size=34),
+    st.integers(0, 2**40),
+    st.sampled_from([1, 99, 999]),
+)
+def test_permutation_test_matches_the_numpy_oracle(pairs, seed, n_permutations):
+    x, y = [p[0] for p in pairs], [p[1] for p in pairs]
+    if len(set(x)) < 2 or len(set(y)) < 2:
+        return
+    rho, p, p_greater = numpy_permutation_test(x, y, n_permutations, seed)
+    result = permutation_test(x, y, n_permutations, seed)
+    assert result.rho == pytest.approx(rho, abs=1e-12)
+    assert (result.p_value, result.p_greater) == (p, p_greater)  # the same shuffles: the same counts
+
+
+def test_the_chapters_tests_match_the_numpy_oracle():
+    # the burden-sharing chapter's question on its data, for several members left out
+    from widgets.tables import burden_sharing as tables
+
+    for year in (2014, 2024):
+        frame = tables.size_and_burden(year)
+        for drop in ((), ("United States",), ("Germany", "Poland", "Greece"), tuple(frame["country"][:20])):
+            kept = frame[~frame["country"].isin(drop)]
+            rho, p, p_greater = numpy_permutation_test(kept[tables.GDP], kept[tables.SHARE])
+            result = rank_test_frame(frame, tables.GDP, tables.SHARE, drop=drop, label="country")
+            assert result.rho == pytest.approx(rho, abs=1e-12)
+            assert (result.p_value, result.p_greater, result.n) == (p, p_greater, len(kept))
+
+
+def test_rows_without_pandas():
+    names, x, y = FRAME["country"].tolist(), FRAME["gdp"].tolist(), FRAME["burden"].tolist()
+    assert rank_test_rows(names, x, y, drop=["USA"]) == rank_test_frame(
+        FRAME, "gdp", "burden", drop=["USA"], label="country"
+    )
+    with pytest.raises(InputError, match="missing values for UK"):
+        rank_test_rows(names, x, [y[0], None, *y[2:]])
+    with pytest.raises(InputError, match="not in the table"):
+        rank_test_rows(names, x, y, drop="Narnia")

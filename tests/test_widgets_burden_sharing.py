@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -11,6 +13,7 @@ from scipy import stats
 from widgets import data
 from widgets.burden_sharing import AllianceGame, ExploitationTest, GuidelineChart
 from widgets.models import public_goods, rank_test
+from widgets.readouts import burden_sharing as readouts
 from widgets.tables import burden_sharing as tables
 from widgets.tables.burden_sharing import (
     change_in_correlation,
@@ -18,6 +21,24 @@ from widgets.tables.burden_sharing import (
     distinguishable_from_zero,
     exploitation_test,
 )
+
+
+def _readout(w):
+    """What the widget shows now: its readout of the controls' values."""
+    return type(w).readout(**w.values())
+
+
+def _marks(w) -> str:
+    """The SVG inside the picture's (first) plotting area: the marks, not the axes or the legend."""
+    return re.search(r'<g clip-path="url\(#[^)]*\)">(.*?)</g>', w.figure_pane.value).group(1)
+
+
+def _texts(w) -> list[str]:
+    """The picture's text, one item per line (a text of several lines has one tspan per line)."""
+    out = []
+    for inner in re.findall(r"<text [^>]*>(.*?)</text>", w.figure_pane.value):
+        out += re.findall(r"<tspan[^>]*>([^<]*)</tspan>", inner) or [inner]
+    return out
 
 
 # ----------------------------------------------------------------- guideline chart
@@ -36,18 +57,31 @@ def test_guideline_counts_follow_the_year():
     assert "In <b>2014</b>, <b>3</b> of the 31 Allies" in w.message.value
     assert "<b>1</b> at or above <b>3.5%</b>" in w.message.value
     assert w.figure_pane.value != before
-    assert 'alt="Horizontal bar chart' in w.figure_pane.value and "United States 3.71%" in w.figure_pane.value
+    assert 'aria-label="Horizontal bar chart' in w.figure_pane.value and "United States 3.71%" in w.figure_pane.value
+
+
+def _bars(w) -> list[tuple[str, str]]:
+    """(name, value label) of each bar, top to bottom, as the picture writes them."""
+    texts = _texts(w)
+    names = [t for t in texts if t in set(_readout(w).names)]
+    values = [t for t in texts if re.fullmatch(r"\d\.\d\d", t)]
+    return list(zip(names, values))
 
 
 def test_sorting_reorders_the_bars():
     w = GuidelineChart(year=2024, sort="value")
-    assert w.chart.labels[0].get_text() == "Poland" and w.chart.bars[0].get_width() == pytest.approx(4.12)
-    assert w.chart.labels[-1].get_text() == "Spain" and w.chart.bars[-1].get_width() == pytest.approx(1.28)
+    bars = _bars(w)
+    assert bars[0] == ("Poland", "4.12") and bars[-1] == ("Spain", "1.28") and len(bars) == 31
+    assert _readout(w).values[0] == pytest.approx(4.12) and _readout(w).values[-1] == pytest.approx(1.28)
     w.sort.value = "name"
-    assert w.chart.labels[0].get_text() == "Albania" and w.chart.bars[0].get_width() == pytest.approx(2.03)
-    assert w.chart.labels[-1].get_text() == "United States" and w.chart.bars[-1].get_width() == pytest.approx(3.38)
+    bars = _bars(w)
+    assert bars[0] == ("Albania", "2.03") and bars[-1] == ("United States", "3.38")
+    assert _readout(w).names[0] == "Albania" and _readout(w).values[-1] == pytest.approx(3.38)
     w.year.value = 2014
-    assert w.chart.bars[0].get_width() == pytest.approx(1.35)  # Albania 2014
+    assert _bars(w)[0] == ("Albania", "1.35") and _readout(w).values[0] == pytest.approx(1.35)  # Albania 2014
+    # bar widths: Albania's 1.35 of the 0-4.6 axis, 493 px wide from x = 128
+    first = re.search(r'<rect x="128" y="[\d.]+" width="([\d.]+)"', _marks(w))
+    assert float(first.group(1)) == pytest.approx(1.35 / readouts.SCALE_MAX * 493, abs=0.01)
 
 
 def test_own_line_moves_and_recounts():
@@ -57,16 +91,29 @@ def test_own_line_moves_and_recounts():
     # 2014 shares >= 1.5: US, Greece, UK, Estonia 1.93, Poland 1.88, France 1.82, Croatia 1.81,
     # Norway 1.54, Montenegro 1.50
     assert "your line of <b>1.5%</b>: <b>9</b>" in w.message.value
-    assert list(w.chart.own.get_xdata()) == [1.5, 1.5]
+    assert _readout(w).own == 1.5
+    own = re.findall(r'<polyline points="([\d.]+),[\d.]+ ([\d.]+),[\d.]+" [^>]*stroke="#D55E00"', _marks(w))
+    x = 128 + 1.5 / readouts.SCALE_MAX * 493
+    assert [(float(a), float(b)) for a, b in own] == [pytest.approx((x, x), abs=0.01)]
     assert w.figure_pane.value != before
+    w.own_line.value = 4.5  # the slider's end, on the chart
+    assert "#D55E00" in _marks(w) and "off the chart" not in w.message.value
+    # typed in a notebook beyond the axis' end (4.6): said, and not drawn
+    from widgets.pictures.burden_sharing import picture_guidelines
+
+    off = readouts.guideline_chart(2014, own_line=4.65)
+    assert "Your line is off the chart's scale." in off.sentence and not off.on_scale
+    assert 'stroke="#D55E00"' not in picture_guidelines(off).split("<clipPath")[1].split("</g>")[0]
+    assert 'stroke="#D55E00"' in picture_guidelines(readouts.guideline_chart(2014, own_line=4.6)).split("</g>")[0]
 
 
 def test_a_gap_in_the_data_shows_the_models_message(monkeypatch):
     w = GuidelineChart(year=2024)
     before = w.figure_pane.value
     # a member without a figure (as Iceland would be) must be reported, not drawn as 0
-    gap = pd.concat([tables.shares(2014), pd.Series({"Iceland": float("nan")})])
-    monkeypatch.setattr(tables, "shares", lambda year: gap if year == 2014 else tables._shares(year).copy())
+    rows = dict(tables.share_rows())
+    rows[2014] = (*rows[2014], ("Iceland", float("nan")))
+    monkeypatch.setattr(tables, "share_rows", lambda: rows)
     w.year.value = 2014
     assert "no share for Iceland" in w.message.value and 'role="alert"' in w.message.value
     assert w.figure_pane.value == before
@@ -95,11 +142,13 @@ def test_pure_public_good_large_ally_carries_everything():
     w = AllianceGame(income_a=100, income_b=50, income_c=20, n_allies=3, theta=1.0, alpha=0.2)
     assert "Equilibrium total <b>20.0</b>" in w.message.value
     assert "<b>Ally B, Ally C</b>" in w.message.value
-    assert w.chart.nash_bars[0].get_height() == pytest.approx(20.0)
-    assert w.chart.free_marks[1].get_visible() and w.chart.free_marks[2].get_visible()
-    efficient = public_goods.efficient_contributions([100, 50, 20], 0.2, 1.0).sum()
-    assert w.chart.total_eff.get_height() == pytest.approx(efficient)
-    assert w.chart.total_gap.get_height() == pytest.approx(efficient - 20.0)
+    result = _readout(w)
+    assert result.equilibrium[0] == pytest.approx(20.0)
+    assert _texts(w).count("free") == 2 and _texts(w).count("rider") == 2  # over Ally B and Ally C
+    efficient = sum(public_goods.efficient_contributions([100, 50, 20], 0.2, 1.0))
+    assert result.efficient_total == pytest.approx(efficient)
+    assert result.gap == pytest.approx(efficient - 20.0)
+    assert f"{20.0:.1f} + gap {efficient - 20:.1f}" in _texts(w) and f"{efficient:.1f}" in _texts(w)
 
 
 def test_lower_publicness_brings_the_middle_ally_in():
@@ -108,9 +157,10 @@ def test_lower_publicness_brings_the_middle_ally_in():
     w.theta.value = 0.5
     # beta = 0.4; A and B contribute: S = 0.2*150/1.4 = 21.43; q_A = (20 - 0.4 S)/0.6 = 19.05,
     # q_B = (10 - 0.4 S)/0.6 = 2.38; C would buy 4 - 0.4 S < 0.
-    assert w.chart.nash_bars[0].get_height() == pytest.approx((20 - 0.4 * 30 / 1.4) / 0.6)
-    assert w.chart.nash_bars[1].get_height() == pytest.approx((10 - 0.4 * 30 / 1.4) / 0.6)
+    assert _readout(w).equilibrium[0] == pytest.approx((20 - 0.4 * 30 / 1.4) / 0.6)
+    assert _readout(w).equilibrium[1] == pytest.approx((10 - 0.4 * 30 / 1.4) / 0.6)
     assert "<b>Ally C</b>." in w.message.value
+    assert _texts(w).count("free") == 1
     assert w.figure_pane.value != before
 
 
@@ -124,9 +174,10 @@ def test_private_good_has_no_gap_and_no_free_riders():
 
 def test_two_allies_hide_the_third():
     w = AllianceGame(income_a=100, income_b=50, income_c=20, n_allies=3, theta=0.5, alpha=0.2)
+    assert "not in the" not in _texts(w)
     w.n_allies.value = 2
-    assert w.chart.absent.get_visible()
-    assert w.chart.nash_bars[2].get_height() == 0.0
+    assert "not in the" in _texts(w) and "alliance" in _texts(w)
+    assert _readout(w).equilibrium[2] == 0.0 and _readout(w).efficient[2] == 0.0
     assert "Ally C" not in w.message.value
 
 
@@ -163,7 +214,7 @@ def test_2014_population_is_the_27_wales_allies_with_figures():
     # Leaving out a state that was not yet a member changes nothing in 2014.
     assert exploitation_test(2014, ("Finland",)).rho == exploitation_test(2014).rho
     w = ExploitationTest(year=2014)
-    assert len(w.chart.kept.get_offsets()) == 27
+    assert _marks(w).count("<circle") == 27 and sum(not out for *_, out in _readout(w).points) == 27
     w.drop.value = ("Finland",)
     assert "Not members in 2014" in w.message.value and "(n = 27)" in w.message.value
 
@@ -213,8 +264,25 @@ def test_dropping_the_united_states_changes_the_result():
     rho = stats.spearmanr(both["gdp_constant_2015_usd"], both["defence_share_gdp_pct"]).statistic
     assert f"ρ = <b>{rho:+.2f}</b>" in w.message.value and "(n = 30)" in w.message.value
     assert "Left out: United States." in w.message.value
-    assert len(w.chart.dropped.get_offsets()) == 1 and len(w.chart.kept.get_offsets()) == 30
+    rings = _marks(w).count('fill="none" stroke="#D55E00"')
+    assert rings == 1 and _marks(w).count("<circle") - rings == 30
+    assert [name for name, *_, out in _readout(w).points if out] == ["United States"]
     assert w.figure_pane.value != before
+
+
+def test_the_readouts_test_is_the_tables_test():
+    # the readout tests the shipped rows (no pandas); the notebook's tables test the frames
+    for year, members in ((2014, None), (2024, None), (2024, 2014), (2014, 2024)):
+        for drop in ((), ("United States",), ("Finland", "Greece"), tuple(tables.countries()[:22])):
+            assert readouts.exploitation_test(year, drop, members) == exploitation_test(year, drop, members)
+
+
+def test_the_picture_carries_the_alt_text_and_the_title():
+    for w in (GuidelineChart(), AllianceGame(), ExploitationTest(drop=("Germany",))):
+        result = _readout(w)
+        assert f'aria-label="{result.alt}"' in w.figure_pane.value.replace("&#x27;", "'")
+        assert getattr(result, "title", "Each ally's defence") in " ".join(_texts(w)).replace("&#x27;", "'")
+    assert "Sources: NATO" in w.figure_pane.value and "(dataset: gdp" in w.figure_pane.value
 
 
 def test_too_few_members_is_explained():
@@ -280,9 +348,6 @@ def test_crossed_line_by_hand():
 
 
 def test_readouts_hold_plain_values_only():
-
-    from widgets.readouts import burden_sharing as readouts
-
     for result in (
         readouts.guideline_chart(2014, "name", 1.5),
         readouts.alliance_game(100, 50, 20, 2, 0.5, 0.2),

@@ -1,8 +1,9 @@
 """Widgets of the chapter "Burden sharing and the economics of alliances".
 
 Three components, each a control table, a readout in
-:mod:`widgets.readouts.burden_sharing` and a drawing in
-:mod:`widgets.figures.burden_sharing`:
+:mod:`widgets.readouts.burden_sharing` and a picture in
+:mod:`widgets.pictures.burden_sharing` (SVG drawn by the standard library, so the
+same code recomputes the widget on the live site):
 
 * :class:`GuidelineChart` - NATO Allies' defence spending as a share of GDP for a
   year of the chapter's NATO release, sorted by value or by name, with the 2% and
@@ -24,7 +25,7 @@ from typing import Any
 import ipywidgets as W
 
 from widgets.component import Component, Control
-from widgets.figures.burden_sharing import draw_alliance_game, draw_exploitation, draw_guidelines
+from widgets.pictures.burden_sharing import picture_alliance_game, picture_exploitation, picture_guidelines
 from widgets.readouts.burden_sharing import ALPHA_MAX, alliance_game, exploitation, guideline_chart
 from widgets.tables import burden_sharing as tables
 
@@ -54,22 +55,7 @@ class GuidelineChart(Component):
         ),
     )
     readout = guideline_chart
-    draw = draw_guidelines
-    figsize = (6.4, 6.4)
-
-    # Drawing 62 labels costs far more than 100 ms, so each view (year, sort) is drawn in
-    # full once and kept as a background; only your own line moves on top of it.
-    def setup(self, result) -> None:
-        super().setup(result)
-        self.backgrounds = {result.view: self.blitter.background}
-
-    def render(self, result) -> None:
-        if self.chart.show(result):
-            if result.view not in self.backgrounds:
-                self.blitter.refresh()
-                self.backgrounds[result.view] = self.blitter.background
-            self.blitter.background = self.backgrounds[result.view]
-        super().render(result)
+    picture = picture_guidelines
 
 
 def _income(name: str, ally: str, default: float) -> Control:
@@ -112,19 +98,13 @@ class AllianceGame(Component):
         _buttons("n_allies", "Alliance", 3, (("2 allies", 2), ("3 allies", 3)), "75px"),
     )
     readout = alliance_game
-    draw = draw_alliance_game
-    figsize = (7.2, 3.4)
+    picture = picture_alliance_game
 
     def controls_view(self) -> list[W.Widget]:
         (line,) = super().controls_view()  # the controls two to a row, in columns
         line.layout.display = "grid"
         line.layout.grid_template_columns = "repeat(2, max-content)"
         return [line]
-
-    def render(self, result) -> None:
-        if self.chart.rescale(result.limits):  # new incomes: the axes fit them, drawn once
-            self.blitter.refresh()
-        super().render(result)
 
 
 class ExploitationTest(Component):
@@ -144,5 +124,4 @@ class ExploitationTest(Component):
         ),
     )
     readout = exploitation
-    draw = draw_exploitation
-    figsize = (6.6, 4.0)
+    picture = picture_exploitation

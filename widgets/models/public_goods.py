@@ -39,14 +39,18 @@ one-dimensional root search (see :func:`efficient_contributions`). For
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
-import pandas as pd
-from scipy.optimize import brentq
+from typing import TYPE_CHECKING
 
 from widgets.models.inputs import InputError, count, non_negative, number, positive, probability
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Standard library only: the live site runs this module in the browser. The tests keep
+# numpy and scipy's brentq as the oracle (tests/test_models_public_goods.py).
 
 
 def _alpha(alpha) -> float:
@@ -58,13 +62,13 @@ def _alpha(alpha) -> float:
     return a
 
 
-def _incomes(incomes) -> np.ndarray:
+def _incomes(incomes) -> tuple[float, ...]:
     if isinstance(incomes, (str, bytes)) or not hasattr(incomes, "__iter__"):
         raise InputError(f"incomes must be a list of positive numbers, one per ally; got {incomes!r}.")
-    values = [positive(f"the income of ally {i + 1}", v) for i, v in enumerate(incomes)]
+    values = tuple(positive(f"the income of ally {i + 1}", v) for i, v in enumerate(incomes))
     if not values:
         raise InputError("incomes is empty: an alliance needs at least one ally.")
-    return np.array(values, dtype=float)
+    return values
 
 
 def _names(names, n: int) -> tuple[str, ...]:
@@ -84,25 +88,47 @@ def best_response(income: float, others_total: float, alpha: float, theta: float
     return max(0.0, a * i - (1.0 - a) * t * s)
 
 
-def utilities(incomes: Sequence[float], contributions: Sequence[float], alpha: float, theta: float) -> np.ndarray:
+def utilities(
+    incomes: Sequence[float], contributions: Sequence[float], alpha: float, theta: float
+) -> tuple[float, ...]:
     """U_i = (I_i − q_i)^(1−α) · (q_i + θ·S_−i)^α for each ally."""
     inc, a, t = _incomes(incomes), _alpha(alpha), probability("publicness theta", theta)
-    q = np.array([non_negative(f"the defence of ally {i + 1}", v) for i, v in enumerate(contributions)])
-    if q.shape != inc.shape:
-        raise InputError(f"need one contribution per ally ({inc.size}); got {q.size}.")
-    over = np.flatnonzero(q > inc)
-    if over.size:
-        i = over[0]
-        raise InputError(f"ally {i + 1} cannot spend more on defence ({q[i]:g}) than its income ({inc[i]:g}).")
+    q = tuple(non_negative(f"the defence of ally {i + 1}", v) for i, v in enumerate(contributions))
+    if len(q) != len(inc):
+        raise InputError(f"need one contribution per ally ({len(inc)}); got {len(q)}.")
+    for i, (spent, income) in enumerate(zip(q, inc)):
+        if spent > income:
+            raise InputError(f"ally {i + 1} cannot spend more on defence ({spent:g}) than its income ({income:g}).")
     return _utilities(inc, q, a, t)
 
 
 def _utilities(inc, q, a, t):
-    protection = (1.0 - t) * q + t * q.sum()  # = q_i + θ·S_−i
-    return (inc - q) ** (1.0 - a) * protection**a
+    total = sum(q)
+    # (1 − θ)·q_i + θ·S = q_i + θ·S_−i
+    return tuple((i - v) ** (1.0 - a) * ((1.0 - t) * v + t * total) ** a for i, v in zip(inc, q))
 
 
-def nash_contributions(incomes: Sequence[float], alpha: float, theta: float) -> np.ndarray:
+def _richest_first(inc) -> list[int]:
+    return sorted(range(len(inc)), key=lambda i: -inc[i])  # stable: equal incomes keep their order
+
+
+def _contributors(inc, weight: float, scale: float, denominator):
+    """The k richest contribute: the ordering, k, and S = weight·Σ_k I / denominator(k) over them."""
+    order = _richest_first(inc)
+    rich = [inc[i] for i in order]
+    running, totals = 0.0, []
+    for k, income in enumerate(rich, start=1):
+        running += income
+        totals.append(weight * running / denominator(k))  # S if the k richest contribute
+    # Stop at the first k for which the next richest would not contribute.
+    k = next(
+        (k for k in range(1, len(rich)) if weight * rich[k] <= scale * totals[k - 1] * (1 + 1e-12)),
+        len(rich),
+    )
+    return order, rich, k, totals[k - 1]
+
+
+def nash_contributions(incomes: Sequence[float], alpha: float, theta: float) -> tuple[float, ...]:
     """Each ally's equilibrium defence, from the closed form over the k richest allies."""
     inc, a, t = _incomes(incomes), _alpha(alpha), probability("publicness theta", theta)
     return _nash(inc, a, t)
@@ -110,23 +136,18 @@ def nash_contributions(incomes: Sequence[float], alpha: float, theta: float) -> 
 
 def _nash(inc, a, t):
     beta = (1.0 - a) * t
-    order = np.argsort(-inc, kind="stable")
-    rich = inc[order]
-    k = np.arange(1, rich.size + 1)
-    totals = a * np.cumsum(rich) / (1.0 + (k - 1) * beta)  # S if the k richest contribute
-    # Stop at the first k for which the next richest would not contribute.
-    stop = np.append(a * rich[1:] <= beta * totals[:-1] * (1 + 1e-12), True)
-    k = int(np.argmax(stop)) + 1
-    q = np.zeros_like(inc)
-    q[order[:k]] = np.maximum(0.0, (a * rich[:k] - beta * totals[k - 1]) / (1.0 - beta))
-    return q
+    order, rich, k, total = _contributors(inc, a, beta, lambda k: 1.0 + (k - 1) * beta)
+    q = [0.0] * len(inc)
+    for i, income in zip(order[:k], rich[:k]):
+        q[i] = max(0.0, (a * income - beta * total) / (1.0 - beta))
+    return tuple(q)
 
 
-@dataclass(frozen=True, eq=False)  # holds a numpy array, which has no single truth value
+@dataclass(frozen=True)
 class IterationResult:
     """Result of repeated best responses: contributions, sweeps used, and whether they settled."""
 
-    contributions: np.ndarray
+    contributions: tuple[float, ...]
     sweeps: int
     converged: bool
 
@@ -146,26 +167,26 @@ def best_response_iteration(
     once can oscillate when β·(n−1) > 1. ``tol`` is relative to the largest income.
     """
     inc, a, t = _incomes(incomes), _alpha(alpha), probability("publicness theta", theta)
-    q = np.zeros_like(inc) if start is None else np.array([non_negative("start", v) for v in start])
-    if q.shape != inc.shape:
-        raise InputError(f"start needs one value per ally ({inc.size}); got {q.size}.")
+    q = [0.0] * len(inc) if start is None else [non_negative("start", v) for v in start]
+    if len(q) != len(inc):
+        raise InputError(f"start needs one value per ally ({len(inc)}); got {len(q)}.")
     tol = positive("the tolerance tol", tol)
     sweeps = count("max_sweeps", max_sweeps)
-    beta, scale = (1.0 - a) * t, inc.max()
-    total = q.sum()
+    beta, scale = (1.0 - a) * t, max(inc)
+    total = sum(q)
     for sweep in range(1, sweeps + 1):
         change = 0.0
-        for i in range(inc.size):
-            new = max(0.0, a * inc[i] - beta * (total - q[i]))
+        for i, income in enumerate(inc):
+            new = max(0.0, a * income - beta * (total - q[i]))
             change = max(change, abs(new - q[i]))
             total += new - q[i]
             q[i] = new
         if change <= tol * scale:
-            return IterationResult(q, sweep, True)
-    return IterationResult(q, sweeps, False)
+            return IterationResult(tuple(q), sweep, True)
+    return IterationResult(tuple(q), sweeps, False)
 
 
-def efficient_contributions(incomes: Sequence[float], alpha: float, theta: float) -> np.ndarray:
+def efficient_contributions(incomes: Sequence[float], alpha: float, theta: float) -> tuple[float, ...]:
     """Contributions maximising Σ U_i with no transfers (see the module docstring).
 
     How. Write z_i = Q_i / x_i. The first-order condition for q_i > 0 is
@@ -173,8 +194,8 @@ def efficient_contributions(incomes: Sequence[float], alpha: float, theta: float
     increasing, so all contributors share one ratio z, while a non-contributor has
     z_i = θ·S / I_i ≥ z. For a given z the contributions follow in closed form
     (:func:`_planner_given_ratio`); z itself is the root of the first-order
-    condition, found with scipy's brentq. Because Σ U_i is concave, this
-    first-order point is the optimum.
+    condition, found with Brent's method (:func:`brentq`). Because Σ U_i is
+    concave, this first-order point is the optimum.
     """
     inc, a, t = _incomes(incomes), _alpha(alpha), probability("publicness theta", theta)
     return _efficient(inc, a, t)
@@ -187,33 +208,74 @@ def _planner_given_ratio(inc, z, t):
     the Nash case the contributors are the k richest, found by the same scan.
     """
     c = 1.0 - t + z
-    order = np.argsort(-inc, kind="stable")
-    rich = inc[order]
-    k = np.arange(1, rich.size + 1)
-    totals = z * np.cumsum(rich) / (c + k * t)
-    stop = np.append(z * rich[1:] <= t * totals[:-1] * (1 + 1e-12), True)
-    k = int(np.argmax(stop)) + 1
-    q = np.zeros_like(inc)
-    q[order[:k]] = np.maximum(0.0, (z * rich[:k] - t * totals[k - 1]) / c)
-    return q
+    order, rich, k, total = _contributors(inc, z, t, lambda k: c + k * t)
+    q = [0.0] * len(inc)
+    for i, income in zip(order[:k], rich[:k]):
+        q[i] = max(0.0, (z * income - t * total) / c)
+    return tuple(q)
+
+
+def brentq(f, xa: float, xb: float, xtol: float = 2e-12, rtol: float = 8.881784197001252e-16, maxiter: int = 100):
+    """A root of ``f`` in [xa, xb] (f(xa), f(xb) of opposite signs), by Brent's method.
+
+    The steps of scipy.optimize.brentq (its C routine), so the root agrees with it.
+    """
+    xpre, xcur = xa, xb
+    xblk = fblk = spre = scur = 0.0
+    fpre, fcur = f(xpre), f(xcur)
+    if fpre * fcur > 0:
+        raise ValueError("f(a) and f(b) must have different signs")
+    if fpre == 0:
+        return xpre
+    if fcur == 0:
+        return xcur
+    for _ in range(maxiter):
+        if fpre != 0 and fcur != 0 and (math.copysign(1, fpre) != math.copysign(1, fcur)):
+            xblk, fblk = xpre, fpre
+            spre = scur = xcur - xpre
+        if abs(fblk) < abs(fcur):
+            xpre, xcur, xblk = xcur, xblk, xcur
+            fpre, fcur, fblk = fcur, fblk, fcur
+        delta = (xtol + rtol * abs(xcur)) / 2
+        sbis = (xblk - xcur) / 2
+        if fcur == 0 or abs(sbis) < delta:
+            return xcur
+        if abs(spre) > delta and abs(fcur) < abs(fpre):
+            if xpre == xblk:  # interpolate
+                stry = -fcur * (xcur - xpre) / (fcur - fpre)
+            else:  # extrapolate
+                dpre = (fpre - fcur) / (xpre - xcur)
+                dblk = (fblk - fcur) / (xblk - xcur)
+                stry = -fcur * (fblk * dblk - fpre * dpre) / (dblk * dpre * (fblk - fpre))
+            if 2 * abs(stry) < min(abs(spre), 3 * abs(sbis) - delta):  # good short step
+                spre, scur = scur, stry
+            else:  # bisect
+                spre = scur = sbis
+        else:  # bisect
+            spre = scur = sbis
+        xpre, fpre = xcur, fcur
+        xcur += scur if abs(scur) > delta else (delta if sbis > 0 else -delta)
+        fcur = f(xcur)
+    raise ValueError(f"brentq did not converge in {maxiter} iterations")
 
 
 def _efficient(inc, a, t):
     def condition(z):  # the first-order condition, multiplied by z^(1−α) > 0
         q = _planner_given_ratio(inc, z, t)
-        ratio = ((1.0 - t) * q + t * q.sum()) / (inc - q)  # z_i = Q_i / x_i
-        return (1.0 - a) * z - a * (1.0 - t) - a * t * np.sum((z / ratio) ** (1.0 - a))
+        total = sum(q)
+        ratios = (((1.0 - t) * v + t * total) / (i - v) for i, v in zip(inc, q))  # z_i = Q_i / x_i
+        return (1.0 - a) * z - a * (1.0 - t) - a * t * sum((z / r) ** (1.0 - a) for r in ratios)
 
     # condition < 0 as z -> 0, and > 0 at z_high because each (z / z_i)^(1−α) ≤ 1.
-    z_high = 2.0 * a * (1.0 + t * (inc.size - 1)) / (1.0 - a)
+    z_high = 2.0 * a * (1.0 + t * (len(inc) - 1)) / (1.0 - a)
     z = brentq(condition, 1e-12 * z_high, z_high, xtol=1e-15, rtol=1e-14)
     return _planner_given_ratio(inc, z, t)
 
 
 def free_riders(contributions: Sequence[float], names: Sequence[str] | None = None) -> tuple[str, ...]:
     """Names of allies buying no defence (q_i = 0)."""
-    q = np.asarray(contributions, dtype=float)
-    return tuple(n for n, v in zip(_names(names, q.size), q) if v == 0.0)
+    q = [float(v) for v in contributions]
+    return tuple(n for n, v in zip(_names(names, len(q)), q) if v == 0.0)
 
 
 @dataclass(frozen=True)
@@ -235,6 +297,8 @@ class BurdenSharingResult:
 
     def as_frame(self) -> pd.DataFrame:
         """One row per ally: income, defence, burden, free rider?"""
+        import pandas as pd  # only this notebook helper needs pandas; the live site never calls it
+
         return pd.DataFrame(
             {
                 "income": self.incomes,
@@ -251,15 +315,15 @@ def burden_sharing(
 ) -> BurdenSharingResult:
     """Equilibrium contributions, burdens, free riders and the under-provision gap."""
     inc, a, t = _incomes(incomes), _alpha(alpha), probability("publicness theta", theta)
-    labels = _names(names, inc.size)
+    labels = _names(names, len(inc))
     q = _nash(inc, a, t)
-    efficient = float(_efficient(inc, a, t).sum())
-    total = float(q.sum())
+    efficient = sum(_efficient(inc, a, t))
+    total = sum(q)
     return BurdenSharingResult(
         names=labels,
-        incomes=tuple(inc.tolist()),
-        contributions=tuple(q.tolist()),
-        burden=tuple((q / inc).tolist()),
+        incomes=inc,
+        contributions=q,
+        burden=tuple(v / i for v, i in zip(q, inc)),
         free_riders=free_riders(q, labels),
         total=total,
         efficient_total=efficient,

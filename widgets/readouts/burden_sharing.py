@@ -7,7 +7,11 @@
   three allies: equilibrium against efficient defence (:mod:`widgets.models.public_goods`);
 * :func:`exploitation` - Spearman's rank correlation between GDP and the share of
   GDP, with permutation p-values, for a year and without the members left out
-  (:mod:`widgets.models.rank_test`, through :mod:`widgets.tables.burden_sharing`).
+  (:mod:`widgets.models.rank_test`).
+
+Standard library only: the live site runs these readouts in the browser. What they
+need from the datasets comes from the shipped tables of
+:mod:`widgets.tables.burden_sharing` as plain values.
 """
 
 from __future__ import annotations
@@ -15,15 +19,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
+import math
 
-from widgets.models import guidelines, public_goods
+from widgets.models import guidelines, public_goods, rank_test
 from widgets.models.inputs import InputError
 from widgets.models.wording import join_names
 from widgets.tables import burden_sharing as tables
 
 #: The guideline chart's x axis and the scatter's y axis end here (percent of GDP).
 SCALE_MAX = 4.6
+
+
+def _label(year: int) -> str:
+    """The year as NATO prints it ("2024e")."""
+    return dict((y, label) for label, y in tables.year_choices())[year]
 
 
 def _year(year) -> int:
@@ -53,37 +62,32 @@ class GuidelineReadout:
     sentence: str
     alt: str
 
-    @property
-    def view(self) -> tuple[int, str]:
-        """What the bars show (the line of one's own moves over it)."""
-        return (self.year, self.sort)
-
 
 def guideline_chart(year: int, sort: str = "value", own_line: float = 3.0) -> GuidelineReadout:
     """The Allies' shares in ``year`` in ``sort`` order, and the counts at or above each line."""
     own = guidelines.line(own_line)  # a bad value stops here, figure unchanged
     year = _year(year)
-    s = tables.shares(year)
+    s = dict(tables.share_rows()[year])
     ordered = guidelines.sort_members(s, sort)
     lines = tables.LINES
     hits = [guidelines.at_or_above(s, t) for t in lines]
     counts = tuple(len(h) for h in hits)
     own_count = guidelines.count_at_or_above(s, own)
     meets = set(hits[0])
-    label = tables.year_label(year)
+    label = _label(year)
     n = len(s)
     on_scale = own <= SCALE_MAX
     (first, second), (n_first, n_second) = lines, counts
     by_value = ordered if sort == "value" else guidelines.sort_members(s, "value")
-    top = ", ".join(f"{name} {v:.2f}%" for name, v in by_value.head(3).items())
+    top = ", ".join(f"{name} {v:.2f}%" for name, v in by_value[:3])
     return GuidelineReadout(
         year=year,
         label=label,
         sort=str(sort),
         own=own,
-        names=tuple(str(c) for c in ordered.index),
-        values=tuple(float(v) for v in ordered),
-        meets=tuple(c in meets for c in ordered.index),
+        names=tuple(str(c) for c, _ in ordered),
+        values=tuple(float(v) for _, v in ordered),
+        meets=tuple(c in meets for c, _ in ordered),
         lines=lines,
         counts=counts,
         own_count=own_count,
@@ -130,7 +134,7 @@ class AllianceGameReadout:
 
 def nice_limit(value: float) -> float:
     """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least ``value``."""
-    power = 10.0 ** np.floor(np.log10(max(value, 1e-9)))
+    power = 10.0 ** math.floor(math.log10(max(value, 1e-9)))
     for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if step * power >= value:
             return float(step * power)
@@ -142,14 +146,14 @@ def axis_limits(incomes: tuple[float, ...]) -> tuple[float, float]:
     """Axis limits that fit every θ and α the sliders allow, for these incomes.
 
     They change only with the incomes, so moving θ or α never rescales the axes:
-    bars visibly grow with α, and a redraw needs no full re-layout.
+    bars visibly grow with α.
     """
     per_ally, total = 0.0, 0.0
     for theta in (0.0, 0.25, 0.5, 0.75, 1.0):  # defence rises with α: the top α is the worst case
         efficient = public_goods.efficient_contributions(incomes, ALPHA_MAX, theta)
         nash = public_goods.nash_contributions(incomes, ALPHA_MAX, theta)
-        per_ally = max(per_ally, efficient.max(), nash.max())
-        total = max(total, efficient.sum())
+        per_ally = max(per_ally, max(efficient), max(nash))
+        total = max(total, sum(efficient))
     return nice_limit(per_ally * 1.15), nice_limit(total * 1.12)
 
 
@@ -243,33 +247,50 @@ def _strength(rho: float) -> str:
     return "a strong tendency"
 
 
+@lru_cache(maxsize=256)
+def exploitation_test(year: int, drop: tuple[str, ...] = (), members_in: int | None = None) -> rank_test.RankTestResult:
+    """Spearman's rho between GDP and the defence share in ``year``, without ``drop``.
+
+    As :func:`widgets.tables.burden_sharing.exploitation_test`, from the shipped rows: only the
+    members of ``members_in`` (default ``year``) take part and names in ``drop`` outside them are ignored.
+    """
+    rows = tables.size_and_burden_rows()[(year, year if members_in is None else members_in)]
+    present = {c for c, _, _ in rows}
+    return rank_test.rank_test_rows(
+        [c for c, _, _ in rows],
+        [g for _, g, _ in rows],
+        [v for _, _, v in rows],
+        drop=tuple(d for d in drop if d in present),
+        n_permutations=tables.PERMUTATIONS,
+        seed=tables.SEED,
+    )
+
+
 def exploitation(year: int, drop: tuple[str, ...] = ()) -> ExploitationReadout:
     """The exploitation hypothesis tested on the members of ``year``, without ``drop``."""
     year = _year(year)
     if isinstance(drop, str):
         drop = (drop,)
     chosen = tuple(str(d) for d in drop)
-    result = tables.exploitation_test(year, chosen)  # a bad choice (too few members) stops here
+    result = exploitation_test(year, chosen)  # a bad choice (too few members) stops here
     # Compare like with like: the Allies that were members in the first year, in the other year.
-    first = tables.years()[0]
-    other_year = tables.other_year(year)
-    other = tables.exploitation_test(other_year, chosen, members_in=first)
-    frame = tables.size_and_burden(year)
-    present = set(frame["country"])
+    years = tables.years()
+    first = years[0]
+    other_year = years[-1] if year == first else first  # as tables.other_year
+    other = exploitation_test(other_year, chosen, members_in=first)
+    rows = tables.size_and_burden_rows()[(year, year)]
+    present = {c for c, _, _ in rows}
     dropped = tuple(d for d in chosen if d in present)
     absent = tuple(d for d in chosen if d not in present)
-    label, other_label = tables.year_label(year), tables.year_label(other_year)
-    points = tuple(
-        (str(c), float(g) / 1e9, float(s), c in dropped)
-        for c, g, s in zip(frame["country"], frame[tables.GDP], frame[tables.SHARE])
-    )
+    label, other_label = _label(year), _label(other_year)
+    points = tuple((str(c), float(g) / 1e9, float(s), c in dropped) for c, g, s in rows)
     strength = _strength(result.rho)
     direction = "larger" if result.rho > 0 else "smaller"
     verdict = strength if abs(result.rho) < 0.1 else f"{strength} for richer Allies to spend a <i>{direction}</i> share"
     left_out = f" Left out: {', '.join(dropped)}." if dropped else ""
     if absent:
         left_out += f" Not members in {label}, so not in this test anyway: {', '.join(absent)}."
-    later = tables.joined_after(year)
+    later = tables.later_members()[year]
     if year == tables.WALES and later:
         left_out += (
             f" Only the Allies that were members at the Wales summit take part ({join_names(later)} joined later)."
@@ -295,11 +316,11 @@ def exploitation(year: int, drop: tuple[str, ...] = ()) -> ExploitationReadout:
             f"(n = {result.n}): {verdict}. Permutation p-values ({result.permutations:,} shuffles, seed "
             f"{tables.SEED}): two-sided <b>{result.p_value:.3f}</b> (how often shuffling the shares among the same "
             f"Allies gives |ρ| at least this large), one-sided <b>{result.p_greater:.3f}</b> (how often it gives ρ "
-            f"at least this large, the direction Olson and Zeckhauser predict). The Allies of {tables.year_label(first)} "
+            f"at least this large, the direction Olson and Zeckhauser predict). The Allies of {_label(first)} "
             f"in {other_label}: ρ = {other.rho:+.2f} (n = {other.n}), two-sided p = {other.p_value:.3f}.{left_out}"
         ),
         alt=(
-            f"Scatter plot of {len(frame)} NATO Allies in {label}: GDP on a log scale against defence spending as "
+            f"Scatter plot of {len(rows)} NATO Allies in {label}: GDP on a log scale against defence spending as "
             f"a percentage of GDP, with lines at {tables.LINES[0]:g}% and {tables.LINES[1]:g}%. Spearman's rho is "
             f"{result.rho:+.2f} for the {result.n} Allies included."
             + (f" Left out: {', '.join(dropped)}." if dropped else "")

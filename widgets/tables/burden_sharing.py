@@ -23,6 +23,7 @@ import pandas as pd
 
 from widgets import data
 from widgets.models import rank_test
+from widgets.shipped import shipped
 
 SHARES = "nato_defence_share"
 GDP_DATASET = "gdp"
@@ -61,6 +62,7 @@ def release_rows() -> pd.DataFrame:
     return _release_rows().copy()
 
 
+@shipped
 @lru_cache(maxsize=1)
 def years() -> tuple[int, ...]:
     """The years the release gives shares for, oldest first."""
@@ -74,6 +76,7 @@ def year_label(year: int) -> str:
     return f"{int(year)}e" if len(rows) and bool(rows["is_estimate"].all()) else str(int(year))
 
 
+@shipped
 def year_choices() -> tuple[tuple[str, int], ...]:
     """(label, year) for the year buttons, e.g. (("2014", 2014), ("2024e", 2024))."""
     return tuple((year_label(y), y) for y in years())
@@ -85,6 +88,7 @@ def other_year(year: int) -> int:
     return last if year == first else first
 
 
+@shipped
 def release_month() -> str:
     """When the release was published, as its name says it ("June 2024")."""
     found = re.search(r"\(([^()]+)\)\s*$", RELEASE)
@@ -105,6 +109,13 @@ def _shares(year: int) -> pd.Series:
 def shares(year: int) -> pd.Series:
     """The release's shares of GDP for ``year``, indexed by Ally (a copy: safe to change)."""
     return _shares(int(year)).copy()
+
+
+@shipped
+@lru_cache(maxsize=1)
+def share_rows() -> dict[int, tuple[tuple[str, float], ...]]:
+    """year -> (Ally, share of GDP) in the release's order: :func:`shares` as plain values."""
+    return {y: tuple((str(c), float(v)) for c, v in _shares(y).items()) for y in years()}
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +149,27 @@ def size_and_burden(year: int, members_in: int | None = None) -> pd.DataFrame:
     """
     members_in = year if members_in is None else members_in
     return _size_and_burden(int(year), int(members_in)).copy()
+
+
+@shipped
+@lru_cache(maxsize=1)
+def size_and_burden_rows() -> dict[tuple[int, int], tuple[tuple[str, float, float], ...]]:
+    """(year, members in) -> (Ally, GDP in constant 2015 US$, share of GDP): :func:`size_and_burden` as
+    plain values, for every year of the release and every year whose members are kept."""
+    return {
+        (y, m): tuple(
+            (str(c), float(g), float(v)) for c, g, v in size_and_burden(y, m)[["country", GDP, SHARE]].itertuples(False)
+        )
+        for y in years()
+        for m in years()
+    }
+
+
+@shipped
+@lru_cache(maxsize=1)
+def later_members() -> dict[int, tuple[str, ...]]:
+    """year -> :func:`joined_after` (year), for every year of the release."""
+    return {y: joined_after(y) for y in years()}
 
 
 @lru_cache(maxsize=None)
