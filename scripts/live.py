@@ -39,7 +39,7 @@ from widgets import live, shipped  # noqa: E402
 OUT = ROOT / "vendor" / "_dist" / "live"
 PACKAGE = ROOT / "widgets"
 BLOCKED = ("numpy", "pandas", "scipy", "networkx", "matplotlib", "ipywidgets", "PIL", "IPython")
-STANDARD = ("compute", "setup", "render", "refresh", "outputs")
+STANDARD = ("compute", "render", "refresh", "outputs")
 #: zip entries carry this fixed time, so that an unchanged course writes a byte-identical bundle
 STAMP = (2026, 1, 1, 0, 0, 0)
 
@@ -65,8 +65,8 @@ def why_not_live(cls: type) -> str | None:
     """None if ``cls`` can run on the live site, else the reason it cannot (yet)."""
     from widgets.component import Component
 
-    if cls.picture is None:
-        return "draws with matplotlib, not a picture"
+    if getattr(cls, "picture", None) is None:
+        return "has no picture"
     changed = [m for m in STANDARD if getattr(cls, m) is not getattr(Component, m)]
     if changed:
         return f"overrides {', '.join(changed)}"
@@ -223,7 +223,10 @@ def run_in_bundle(data: bytes, cases: list[tuple]) -> list[dict]:
         done = subprocess.run(
             # -I -S: no site-packages (so not the editable install of this very package), stdlib only
             [sys.executable, "-I", "-S", "-c", CHILD, tmp, ",".join(BLOCKED)],
-            input=json.dumps(cases), capture_output=True, text=True, check=False,
+            input=json.dumps(cases),
+            capture_output=True,
+            text=True,
+            check=False,
         )
     if done.returncode:
         raise RuntimeError(f"the live bundle failed in a plain CPython:\n{done.stderr[-3000:]}")
@@ -234,8 +237,10 @@ def page_values(widget) -> dict:
     """What the page's widget models hold for ``widget``'s controls (indices for choices)."""
     out = {}
     for name, control in widget.inputs.items():
-        out[name] = list(control.index) if hasattr(control, "index") and isinstance(control.index, tuple) else (
-            control.index if hasattr(control, "index") else control.value
+        out[name] = (
+            list(control.index)
+            if hasattr(control, "index") and isinstance(control.index, tuple)
+            else (control.index if hasattr(control, "index") else control.value)
         )
         if isinstance(out[name], tuple):
             out[name] = list(out[name])

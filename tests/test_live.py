@@ -94,7 +94,9 @@ def student_session(cls) -> list[tuple]:
             page = build.page_values(widget)
             if control.sets is not None:  # the page sends the new choice with the old other controls
                 page = before | {control.name: page[control.name]}
-            steps.append((page, control.name, widget.figure_pane.value, widget.message.value, build.page_values(widget)))
+            steps.append(
+                (page, control.name, widget.figure_pane.value, widget.message.value, build.page_values(widget))
+            )
     return steps
 
 

@@ -21,7 +21,12 @@ def test_members_at_end_of_year_counts_joins_on_the_last_day():
 
 def test_counts_by_year_is_a_step_function():
     assert membership.counts_by_year(DATES, 1948, 1953) == (
-        (1948, 0), (1949, 2), (1950, 2), (1951, 2), (1952, 4), (1953, 4),
+        (1948, 0),
+        (1949, 2),
+        (1950, 2),
+        (1951, 2),
+        (1952, 4),
+        (1953, 4),
     )
 
 

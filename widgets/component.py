@@ -5,12 +5,11 @@ A component is three things, kept apart so that each can be tested and reused:
 1. a table of :class:`Control` rows (name, kind, label, default, range or choices);
 2. a **pure function** (``readout``) from the control values to a plain result,
    the numbers and the sentence a student reads. It lives in
-   ``widgets.readouts.<chapter>`` and touches neither ipywidgets nor matplotlib,
-   so the same code can later run in the browser;
-3. a **drawing** (``draw``) in ``widgets.figures.<chapter>``: ``draw(fig, result)``
-   draws the whole figure and returns a chart whose ``dynamic`` artists move and
-   whose ``update(result)`` moves them. The chapters' static figures call the
-   same drawings.
+   ``widgets.readouts.<chapter>`` and imports only the standard library, so the
+   same code runs in the kernel and, on the static site, in the browser;
+3. a **picture** (``picture``) in ``widgets.pictures.<chapter>``: the readout
+   drawn as SVG text by ``widgets.svg`` (standard library too), shown in the
+   same place in JupyterLab and on the live site (``widgets.live``).
 
 The base class builds the controls, lays them out above the figure and the
 sentence, redraws on every change through :func:`widgets.ui.guarded` (a bad value
@@ -88,24 +87,20 @@ class Control:
 class Component(W.VBox):
     """Controls above a figure and a sentence; subclasses declare, the base wires.
 
-    Subclasses set ``name`` (the ``sin-<name>`` class), ``controls``, and either
-    ``readout`` and ``draw`` (the usual case: one figure, one sentence) or
-    override :meth:`setup` and :meth:`render` for more outputs. A readout result
-    has ``sentence`` (HTML: numbers in ``<b>``) and ``alt`` (the figure's alt text).
+    Subclasses set ``name`` (the ``sin-<name>`` class), ``controls``, ``readout``
+    and ``picture``: one figure, one sentence. A readout result has ``sentence``
+    (HTML: numbers in ``<b>``) and ``alt`` (the figure's alt text). A subclass
+    that overrides :meth:`compute`, :meth:`render`, :meth:`refresh` or
+    :meth:`outputs` still works in the kernel, but not on the live site.
     """
 
     name: ClassVar[str]
     controls: ClassVar[tuple[Control, ...]]
     readout: ClassVar[Callable[..., Any] | None] = None
     #: the figure as SVG text (``widgets.pictures``): the same code draws it in the kernel and on the live site
-    picture: ClassVar[Callable[[Any], str] | None] = None
-    #: a matplotlib drawing, for a component not yet drawn as a picture
-    draw: ClassVar[Callable[..., Any] | None] = None
-    figsize: ClassVar[tuple[float, float]] = (6.4, 3.4)
+    picture: ClassVar[Callable[[Any], str]]
     #: the controls in these rows (names), one row above the other; default: one wrapping line
     rows: ClassVar[tuple[tuple[str, ...], ...] | None] = None
-    #: reduce the figure to this many colours before encoding (busy flat figures)
-    colors: ClassVar[int | None] = None
 
     def __init__(self, **values: Any):
         table = {c.name: c for c in self.controls}
@@ -137,7 +132,6 @@ class Component(W.VBox):
         self.children = [*self.controls_view(), *self.outputs()]
         self.add_class("sin-widget")
         self.add_class(f"sin-{self.name}")
-        self.setup(first)
         ui.guarded(self.message, lambda: self.render(first))
         if refused:
             self.message.warn(f"Starting values refused: {refused}")
@@ -160,21 +154,9 @@ class Component(W.VBox):
         """The pure readout for these control values (raises InputError on bad input)."""
         return type(self).readout(**values)
 
-    def setup(self, result: Any) -> None:
-        """Draw the figure once; later changes move only its dynamic artists."""
-        if type(self).picture is not None:
-            return
-        self.fig, self.chart = ui.drawn(type(self).draw, *self.figsize, result)
-        self.blitter = ui.Blitter(self.fig, self.chart.dynamic, colors=self.colors)
-
     def render(self, result: Any) -> None:
-        """Show ``result``: move the chart's artists, the figure, the sentence."""
-        if type(self).picture is not None:
-            self.figure_pane.show_svg(type(self).picture(result))
-            self.message.say(result.sentence)
-            return
-        self.chart.update(result)
-        self.figure_pane.show_png(self.blitter.png(), alt=result.alt)
+        """Show ``result``: its picture and its sentence."""
+        self.figure_pane.show_svg(type(self).picture(result))
         self.message.say(result.sentence)
 
     # -- the wiring ----------------------------------------------------------------

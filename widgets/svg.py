@@ -223,7 +223,21 @@ class Axes:
         points = " ".join(f"{fmt(self.x(a))},{fmt(self.y(b))}" for a, b in zip(xs, ys))
         self.body.append(f"<polygon {attributes(points=points, fill=color, fill_opacity=opacity, stroke=edge)}/>")
 
-    def text(self, x, y, s, size=9.0, color=INK, anchor="start", baseline="middle", weight=None, dx=0.0, dy=0.0, clip=True, rotate=None):
+    def text(
+        self,
+        x,
+        y,
+        s,
+        size=9.0,
+        color=INK,
+        anchor="start",
+        baseline="middle",
+        weight=None,
+        dx=0.0,
+        dy=0.0,
+        clip=True,
+        rotate=None,
+    ):
         """Text at a data point; ``dx``/``dy`` shift it in pixels (right, down); ``rotate``: degrees
         anticlockwise about that point (matplotlib's ``rotation`` with ``rotation_mode="anchor"``)."""
         target = self.body if clip else self.overlay
@@ -231,7 +245,9 @@ class Axes:
 
     def segments(self, pairs, color=PALETTE[0], width=1.0, dash=None, opacity=None, label=None):
         """Separate straight segments ((x0, y0), (x1, y1)) as one path (``LineCollection``)."""
-        d = "".join(f"M{fmt(self.x(a[0]))},{fmt(self.y(a[1]))}L{fmt(self.x(b[0]))},{fmt(self.y(b[1]))}" for a, b in pairs)
+        d = "".join(
+            f"M{fmt(self.x(a[0]))},{fmt(self.y(a[1]))}L{fmt(self.x(b[0]))},{fmt(self.y(b[1]))}" for a, b in pairs
+        )
         if d:
             self.body.append(
                 f"<path {attributes(d=d, fill='none', stroke=color, stroke_width=width, stroke_dasharray=DASHES.get(dash, dash), stroke_opacity=opacity)}/>"
@@ -259,11 +275,15 @@ class Axes:
             out += [_seg(x(v), self.top, x(v), bottom, GRID, 0.8, 0.3) for v, _ in xt]
         if self.grid in ("y", "both"):
             out += [_seg(self.left, y(v), right, y(v), GRID, 0.8, 0.3) for v, _ in yt]
-        out.append(f'<clipPath id="{self.clip_id}"><rect {attributes(x=self.left, y=self.top, width=self.width, height=self.height)}/></clipPath>')
+        out.append(
+            f'<clipPath id="{self.clip_id}"><rect {attributes(x=self.left, y=self.top, width=self.width, height=self.height)}/></clipPath>'
+        )
         out.append(f'<g clip-path="url(#{self.clip_id})">{"".join(self.body)}</g>')
         out += self.overlay
         if self.frame:
-            out.append(f"<rect {attributes(x=self.left, y=self.top, width=self.width, height=self.height, fill='none', stroke=INK, stroke_width=0.8)}/>")
+            out.append(
+                f"<rect {attributes(x=self.left, y=self.top, width=self.width, height=self.height, fill='none', stroke=INK, stroke_width=0.8)}/>"
+            )
             scale = []  # numeric tick labels: marks of the scale, grouped so that a reader (or a test) can tell them apart
             for v, label in xt:
                 out.append(_seg(x(v), bottom, x(v), bottom + 3.5, INK, 0.8))
@@ -282,10 +302,12 @@ class Axes:
             cx, cy = self.left - widest - 16, self.top + self.height / 2
             # several lines ("a\nb"): the last stays next to the axis, the others go outwards
             out.append(
-                f'<text {attributes(x=cx, y=cy, font_size=round(10 * PT, 1), fill=INK, text_anchor="middle", transform=f"rotate(-90 {fmt(cx)} {fmt(cy)})")}>{_lines(self.ylabel, cx, 10, "end")}</text>'
+                f"<text {attributes(x=cx, y=cy, font_size=round(10 * PT, 1), fill=INK, text_anchor='middle', transform=f'rotate(-90 {fmt(cx)} {fmt(cy)})')}>{_lines(self.ylabel, cx, 10, 'end')}</text>"
             )
         if self.title:
-            out.append(_text(self.left + self.width / 2, self.top - 8, self.title, self.title_size, INK, "middle", "auto"))
+            out.append(
+                _text(self.left + self.width / 2, self.top - 8, self.title, self.title_size, INK, "middle", "auto")
+            )
         return out
 
     def legend(self, loc="upper left", columns=1, title=None) -> None:
@@ -298,9 +320,19 @@ class Axes:
         head = 14 if title else 0
         w, h = max(cell * columns, text_width(title, 8) + 6 if title else 0) + 6, rows * 16 + 6 + head
         vertical, horizontal = loc.split() if " " in loc else ("upper", loc)
-        x0 = {"left": self.left + 6, "right": self.left + self.width - w - 6, "center": self.left + (self.width - w) / 2}[horizontal]
-        y0 = {"upper": self.top + 6, "lower": self.top + self.height - h - 6, "center": self.top + (self.height - h) / 2}[vertical]
-        out = [f"<rect {attributes(x=x0, y=y0, width=w, height=h, fill='white', fill_opacity=0.85, stroke='#ccc', rx=2)}/>"]
+        x0 = {
+            "left": self.left + 6,
+            "right": self.left + self.width - w - 6,
+            "center": self.left + (self.width - w) / 2,
+        }[horizontal]
+        y0 = {
+            "upper": self.top + 6,
+            "lower": self.top + self.height - h - 6,
+            "center": self.top + (self.height - h) / 2,
+        }[vertical]
+        out = [
+            f"<rect {attributes(x=x0, y=y0, width=w, height=h, fill='white', fill_opacity=0.85, stroke='#ccc', rx=2)}/>"
+        ]
         if title:
             out.append(_text(x0 + w / 2, y0 + 11, title, 8, INK, "middle", "middle"))
         for i, (kind, color, label) in enumerate(items):
@@ -328,7 +360,13 @@ class Canvas:
     def axes(self, left=72, top=32, right=16, bottom=52, **props) -> Axes:
         """An axes with these margins (px) from the canvas edges; the source line gets its own."""
         reserve = 13 * len(self.source_lines) + 4 if self.source_lines else 0
-        ax = Axes(left, top, self.width - left - right, self.height - top - bottom - reserve, clip_id=f"c{len(self.axes_list)}")
+        ax = Axes(
+            left,
+            top,
+            self.width - left - right,
+            self.height - top - bottom - reserve,
+            clip_id=f"c{len(self.axes_list)}",
+        )
         ax.set(**props)
         self.axes_list.append(ax)
         return ax
@@ -364,7 +402,7 @@ class Canvas:
             parts.append(_text(6, self.height - 6 - 13 * i, line, 7, GREY, "start", "auto"))
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="sin-figure" role="img" '
-            f'{attributes(aria_label=alt, viewBox=f"0 0 {fmt(self.width)} {fmt(self.height)}", width=self.width, height=self.height)} '
+            f"{attributes(aria_label=alt, viewBox=f'0 0 {fmt(self.width)} {fmt(self.height)}', width=self.width, height=self.height)} "
             f'style="max-width:100%;height:auto" font-family="{FONT}">'
             f"<title>{escape(alt)}</title>{''.join(parts)}</svg>"
         )
@@ -389,7 +427,7 @@ def _lines(s, x, size, baseline) -> str:
     step = round(1.2 * size * PT, 2)
     first = {"middle": -(len(lines) - 1) / 2, "hanging": 0}.get(baseline, -(len(lines) - 1)) * step
     return "".join(
-        f'<tspan {attributes(x=x, dy=f"{fmt(first if i == 0 else step)}")}>{escape(line)}</tspan>'
+        f"<tspan {attributes(x=x, dy=f'{fmt(first if i == 0 else step)}')}>{escape(line)}</tspan>"
         for i, line in enumerate(lines)
     )
 
@@ -403,7 +441,9 @@ def _text(x, y, s, size, color, anchor, baseline, weight=None, rotate=None) -> s
 
 
 def _marker(kind, cx, cy, r, color, edge, opacity, edge_width=0.8) -> str:
-    style = attributes(fill=color, fill_opacity=opacity, stroke=edge or "none", stroke_width=edge_width if edge else None)
+    style = attributes(
+        fill=color, fill_opacity=opacity, stroke=edge or "none", stroke_width=edge_width if edge else None
+    )
     if kind == "o":
         return f"<circle {attributes(cx=cx, cy=cy, r=r)} {style}/>"
     if kind == "s":
@@ -419,10 +459,7 @@ def _marker(kind, cx, cy, r, color, edge, opacity, edge_width=0.8) -> str:
         return f'<polygon points="{pts}" {style}/>'
     if kind == "x":
         d = r * 0.8
-        return (
-            f"<path {attributes(d=f'M{fmt(cx - d)},{fmt(cy - d)}L{fmt(cx + d)},{fmt(cy + d)}M{fmt(cx - d)},{fmt(cy + d)}L{fmt(cx + d)},{fmt(cy - d)}', stroke=color, stroke_width=2)}/>"
-        )
+        return f"<path {attributes(d=f'M{fmt(cx - d)},{fmt(cy - d)}L{fmt(cx + d)},{fmt(cy + d)}M{fmt(cx - d)},{fmt(cy + d)}L{fmt(cx + d)},{fmt(cy - d)}', stroke=color, stroke_width=2)}/>"
     if kind == "O":  # a ring: an open circle drawn in ``color`` (matplotlib's facecolors="none")
         return f"<circle {attributes(cx=cx, cy=cy, r=r, fill='none', stroke=color, stroke_width=2, stroke_opacity=opacity)}/>"
     raise ValueError(f"unknown marker {kind!r}: use o, O, s, ^, v, D or x")
-

@@ -1,11 +1,11 @@
 """Building blocks shared by every interactive component.
 
 Why these choices:
-- Figures are drawn with matplotlib's object API (never pyplot), so a figure is
-  never shown twice and never leaks between cells.
-- A figure is shown as a PNG inside an ``HTML`` widget, with alt text. Its state
-  is saved into the notebook, so the static site shows the figure without a
-  kernel and without any JavaScript beyond the standard widget manager.
+- A widget's figure is its picture (SVG text, ``widgets.pictures``) inside an
+  ``HTML`` widget. Its state is saved into the notebook, so the static site
+  shows the figure without a kernel, and the live site rewrites the same widget.
+- The chapters' static figures are drawn with matplotlib's object API (never
+  pyplot), so a figure is never shown twice and never leaks between cells.
 - Every handler runs inside :func:`guarded`, so a bad value shows a sentence in
   the widget rather than a traceback.
 - Stable CSS classes (``sin-widget``, ``sin-<name>``, ``sin-output``, ``sin-message``)
@@ -14,18 +14,14 @@ Why these choices:
 
 from __future__ import annotations
 
-import base64
 import io
 from contextlib import contextmanager
-from html import escape
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import ipywidgets as W
 import matplotlib
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 from widgets import markup
 from widgets.models.inputs import InputError
@@ -93,7 +89,7 @@ def source_note(fig: Figure, text: str) -> None:
 
 
 class FigurePane(W.HTML):
-    """Shows a figure's PNG (from :class:`Blitter`) with its alt text."""
+    """Shows a component's picture (SVG with its alt text), as the live site does."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -102,57 +98,6 @@ class FigurePane(W.HTML):
     def show_svg(self, svg: str) -> None:
         """Show a picture's SVG (``widgets.pictures``), as the live site does."""
         self.value = markup.figure(svg)
-
-    def show_png(self, png: bytes, alt: str) -> None:
-        data = base64.b64encode(png).decode("ascii")
-        self.value = (
-            f'<img class="sin-figure" alt="{escape(alt, quote=True)}" '
-            f'src="data:image/png;base64,{data}" style="max-width:100%;height:auto"/>'
-        )
-
-
-class Blitter:
-    """Redraw only a figure's moving parts, for redraws well under 100 ms.
-
-    Drawing a whole figure (axes, ticks, text, layout) costs most of a redraw.
-    The static parts are drawn once into a background; an update restores it
-    and draws only the ``dynamic`` artists (a marker, a line whose data change).
-    Call :meth:`refresh` after changing anything static (limits, labels).
-    """
-
-    def __init__(self, fig: Figure, dynamic: list, colors: int | None = None):
-        """``colors``: reduce the image to that many colours before encoding; for busy
-        figures with flat colours (a network) this halves encoding time and size."""
-        self.fig = fig
-        self.colors = colors
-        self.dynamic = list(dynamic)
-        for artist in self.dynamic:
-            artist.set_animated(True)
-        self.canvas = FigureCanvasAgg(fig)
-        self.refresh()
-
-    def refresh(self) -> None:
-        engine = self.fig.get_layout_engine()
-        self.canvas.draw()  # lays out (constrained) and draws the static parts
-        if engine is not None:
-            self.fig.set_layout_engine("none")  # keep that layout for every later redraw
-        self.background = self.canvas.copy_from_bbox(self.fig.bbox)
-
-    def png(self, overlay: Callable[[Image.Image], None] | None = None) -> bytes:
-        """The figure as PNG bytes. ``overlay``, if given, draws on the finished RGB
-        image (e.g. many text labels with PIL, far faster than matplotlib text)."""
-        self.canvas.restore_region(self.background)
-        for artist in self.dynamic:
-            self.fig.draw_artist(artist)
-        width, height = self.canvas.get_width_height()
-        buffer = io.BytesIO()
-        image = Image.frombuffer("RGBA", (width, height), self.canvas.buffer_rgba()).convert("RGB")
-        if overlay is not None:
-            overlay(image)
-        if self.colors:
-            image = image.quantize(colors=self.colors, method=Image.Quantize.FASTOCTREE)
-        image.save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
 
 
 class Message(W.HTML):
@@ -184,11 +129,3 @@ def guarded(message: Message, action: Callable[[], None]) -> bool:
         message.value = markup.failure(exc)
         return False
     return True
-
-
-def panel(name: str, controls: list[W.Widget], outputs: list[W.Widget]) -> W.VBox:
-    """Lay out controls above outputs, with the stable classes the tests use."""
-    box = W.VBox([W.HBox(controls, layout=W.Layout(flex_flow="row wrap")), *outputs])
-    box.add_class("sin-widget")
-    box.add_class(f"sin-{name}")
-    return box
