@@ -19,7 +19,19 @@
   var runtime = null;                                     // Promise of {update}
   var liveNames = null;                                   // Promise of the live components' names
   var live = { models: models, state: "idle", updates: 0, errors: [] };
-  window.sinLive = live;                                  // read by the browser tests
+  window.sinLive = live;                                  // read by the browser tests and make bench
+  // Each component on the page: its name, control values, figure and sentence as the page holds them.
+  live.snapshot = function () {
+    if (owners === null) { owners = readOwners(); }
+    var seen = [];
+    owners.forEach(function (owner) { if (seen.indexOf(owner.component) < 0) { seen.push(owner.component); } });
+    return seen.map(function (c) {
+      var values = {};
+      Object.keys(c.controls).forEach(function (name) { values[name] = value(models.get(c.controls[name])); });
+      return { id: c.id, name: c.name, values: values, updates: c.updates || 0, ms: c.ms || [],
+               figure: models.get(c.figure).get("value"), message: models.get(c.message).get("value") };
+    });
+  };
 
   // 1. Keep every widget model the manager creates (it does not expose them), and
   //    hear its changes. This runs before the manager renders (it renders on "load").
@@ -118,7 +130,7 @@
     if (runtime) { return runtime; }
     live.state = "starting";
     live.started = performance.now();
-    runtime = (async function () {
+    var boot = (async function () {
       if (typeof WebAssembly !== "object") { throw new Error("no WebAssembly"); }
       var mod = await import(PYODIDE + "pyodide.mjs");
       var py = await mod.loadPyodide({ indexURL: PYODIDE, stdout: function () {}, stderr: function (t) { live.errors.push(t); } });
@@ -133,6 +145,10 @@
       live.ready = performance.now();
       return { update: update };
     })();
+    // A file that never arrives (a proxy that holds it) must not leave "Starting…" forever.
+    runtime = Promise.race([boot, new Promise(function (_, reject) {
+      setTimeout(function () { reject(new Error("it took longer than 60 seconds to start")); }, 60000);
+    })]);
     runtime.catch(function (error) { live.state = "failed"; live.errors.push(String(error)); });
     return runtime;
   }
@@ -162,8 +178,11 @@
       }
       if (out.figure !== undefined) { models.get(component.figure).set("value", out.figure); }
       models.get(component.message).set("value", out.message);
+      var ms = performance.now() - t0;
       live.updates += 1;
-      live.last = { name: component.name, values: values, ms: performance.now() - t0 };
+      component.updates = (component.updates || 0) + 1;
+      (component.ms = component.ms || []).push(ms);
+      live.last = { name: component.name, values: values, ms: ms };
     } catch (error) {
       live.errors.push(String(error));
     }

@@ -70,10 +70,10 @@ def test_orientation_widget_renders(browser, site_url):
     context, page, problems = open_page(browser, f"{site_url}/chapters/orientation.html")
     widget = page.locator(".jupyter-widgets.sin-nato-membership")
     widget.wait_for(state="visible", timeout=15000)
-    figure = widget.locator("img.sin-figure")
+    figure = widget.locator("svg.sin-figure")
     assert figure.is_visible()
-    assert "NATO" in figure.get_attribute("alt")
-    assert figure.evaluate("img => img.naturalWidth") > 100, "the widget's figure did not decode"
+    assert "NATO" in figure.get_attribute("aria-label")
+    assert figure.bounding_box()["width"] > 300, "the widget's picture did not lay out"
     assert "At the end of" in widget.locator(".sin-message").inner_text()
     # Font Awesome icons used by the widget manager come from our vendored copy.
     assert problems == []

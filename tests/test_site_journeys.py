@@ -76,9 +76,11 @@ def test_chapter_widgets_render_offline(browser, site_url, stem):
     widgets = page.locator(".jupyter-widgets.sin-widget")  # a widget may nest panels of its own
     widgets.first.wait_for(state="visible", timeout=20000)
     assert widgets.count() >= shown, f"{stem}: {widgets.count()} of {shown} widgets rendered"
-    figures = page.locator(".sin-widget img.sin-figure")
+    figures = page.locator(".sin-widget svg.sin-figure")
     assert figures.count() >= shown, f"{stem}: {figures.count()} figures for {shown} widgets"
-    undecoded = figures.evaluate_all("imgs => imgs.filter(i => !(i.complete && i.naturalWidth > 100)).length")
-    assert undecoded == 0, f"{stem}: {undecoded} widget figures did not decode"
+    unnamed = figures.evaluate_all("svgs => svgs.filter(s => !(s.getAttribute('aria-label') || '').trim()).length")
+    flat = figures.evaluate_all("svgs => svgs.filter(s => s.getBoundingClientRect().width < 300).length")
+    assert unnamed == 0, f"{stem}: {unnamed} widget pictures have no accessible name"
+    assert flat == 0, f"{stem}: {flat} widget pictures did not lay out"
     assert problems == []
     context.close()
