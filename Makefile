@@ -86,7 +86,7 @@ execute: venv
 student: venv
 	$(BIN)/python scripts/student.py
 
-bench: venv vendor
+bench: book chromium
 	$(BIN)/python scripts/bench.py
 
 clean:

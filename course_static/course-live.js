@@ -28,7 +28,7 @@
     return seen.map(function (c) {
       var values = {};
       Object.keys(c.controls).forEach(function (name) { values[name] = value(models.get(c.controls[name])); });
-      return { id: c.id, name: c.name, values: values, updates: c.updates || 0, ms: c.ms || [],
+      return { id: c.id, name: c.name, values: values, updates: c.updates || 0, ms: c.ms || [], painted: c.painted || [],
                figure: models.get(c.figure).get("value"), message: models.get(c.message).get("value") };
     });
   };
@@ -103,6 +103,7 @@
     if (!owner || owner.component.applying) { return; }
     var component = owner.component;
     component.changed = owner.control;
+    component.t0 = performance.now();   // for make bench: from this change to the painted update
     names().then(function (list) {
       if (list.indexOf(component.name) < 0) { return; }
       if (live.state !== "ready") { status(component, "Starting the live figure (the first time takes a few seconds)…"); }
@@ -183,6 +184,8 @@
       component.updates = (component.updates || 0) + 1;
       (component.ms = component.ms || []).push(ms);
       live.last = { name: component.name, values: values, ms: ms };
+      var since = component.t0;
+      requestAnimationFrame(function () { (component.painted = component.painted || []).push(performance.now() - since); });
     } catch (error) {
       live.errors.push(String(error));
     }

@@ -6,6 +6,8 @@
 3. The site build: cold (empty output folder, every page) and cached (again,
    nothing changed).
 4. The full and the Binder environments: install time and size on disk.
+5. The live site in Chromium: cold start to the first update, bytes fetched, and
+   each widget's update time (median and 95th percentile).
 """
 
 from __future__ import annotations
@@ -229,11 +231,85 @@ def bench_environments() -> list[list[str]]:
     return rows
 
 
+def _serve_site():
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(ROOT / "_build" / "html"))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def bench_live() -> tuple[list[list[str]], list[list[str]]]:
+    """The live site in Chromium: per chapter, a cold start (empty cache) from the first change
+    to the first update and the bytes it fetched; then, per widget, every control changed three
+    times (keys, selections, typing) and the time from the action to the painted update."""
+    import shutil as sh
+
+    from playwright.sync_api import sync_playwright
+
+    import live as build
+    import live_browser
+
+    _, specs, _ = build.bundle()
+    components = build.components()
+    server, url = _serve_site()
+    pages, widgets = [], {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=sh.which("chromium") or "/usr/bin/chromium", args=["--headless", "--no-sandbox"]
+        )
+        for stem in sorted(q.stem for q in (ROOT / "chapters").glob("*.ipynb")):
+            context = browser.new_context()  # a fresh profile: nothing cached
+            page = context.new_page()
+            page.goto(f"{url}/chapters/{stem}.html", wait_until="load")
+            page.locator(".jupyter-widgets.sin-widget").first.wait_for(state="visible", timeout=20000)
+            names = [c["name"] for c in page.evaluate("window.sinLive.snapshot()")]
+            first = None
+            for name in dict.fromkeys(names):
+                defaults = {c.name: c.default for c in components[name].controls}
+                for index in range(names.count(name)):
+                    changes = live_browser.drive(page, name, specs[name], defaults, index)
+                    if first is None and changes:
+                        first, changes = changes[0].ms, changes[1:]
+                    widgets.setdefault(name, []).extend(c.ms for c in changes)
+            fetched = page.evaluate(
+                "performance.getEntriesByType('resource').filter(e => /pyodide|live\\//.test(e.name))"
+                ".reduce((n, e) => n + e.transferSize, 0)"
+            )
+            pages.append([f"{stem}.html", f"{first / 1000:.1f} s", f"{fetched / 1e6:.1f} MB"])
+            context.close()
+        browser.close()
+    server.shutdown()
+    rows = [
+        [name, f"{statistics.median(ms):.0f} ms", f"{_percentile(ms, 0.95):.0f} ms", str(len(ms))]
+        for name, ms in sorted(widgets.items())
+    ]
+    return pages, rows
+
+
 def main() -> None:
     print("Notebooks, each in a fresh kernel\n")
     print(table(["notebook", "execute"], bench_notebooks()))
     print("\nWidget redraw (one control change -> new figure and text)\n")
     print(table(["widget", "median", "max", "updates"], bench_widgets()))
+    pages, live_rows = bench_live()
+    print("\nLive site, cold start (Chromium, empty cache): first change -> first update, bytes fetched\n")
+    print(table(["page", "first update", "downloaded"], pages))
+    print("\nLive site, one control change -> painted update (every control, three changes each)\n")
+    print(table(["widget", "median", "p95", "changes"], live_rows))
     print("\nData loader (fresh interpreter, median of 3)\n")
     print(table(["step", "time"], bench_loader()))
     print("\nSite build (jupyter-book build -W)\n")

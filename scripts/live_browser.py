@@ -22,7 +22,7 @@ class Change:
     how: str  # what the student did, for messages
     before: dict  # the component's snapshot before
     after: dict  # and after
-    ms: float  # from the action to the page's update, painted
+    ms: float  # from the control's change on the page to the next painted frame after its update
     alt: str  # the picture's accessible name on the page after the change
 
 
@@ -90,7 +90,8 @@ def drive(page, name: str, spec: dict, defaults: dict, index: int = 0, timeout: 
             ready = page.evaluate("window.sinLive.state") == "ready"
             if not _settled(page, count, 3.0 if ready else timeout):
                 continue
-            ms = (time.perf_counter() - t0) * 1000
+            after = snapshot(page, name)[index]
+            ms = after["painted"][-1] if after["painted"] else (time.perf_counter() - t0) * 1000
             alt = widget.locator("svg.sin-figure").first.get_attribute("aria-label")
             changes.append(
                 Change(name, control["name"], f"{how} {arg!r}", before, snapshot(page, name)[index], ms, alt)
