@@ -115,6 +115,23 @@ def _all_orders(n: int) -> tuple[tuple[int, ...], ...]:
     return tuple(itertools.permutations(range(n)))
 
 
+#: seed -> (its generator, the draws made so far): one stream per seed, extended as needed
+_STREAMS: dict[int, tuple[pcg64.Generator, list[float]]] = {}
+
+
+def _draws(seed: int, count: int) -> list[float]:
+    """The first ``count`` doubles of ``seed``'s stream.
+
+    Why one stream: the orders for n members are the stream cut into rows of n, so
+    every n reads a prefix of the same draws. Drawing them once (the costly part in
+    pure Python) makes a change of membership cost only the sorting.
+    """
+    generator, draws = _STREAMS.setdefault(seed, (pcg64.Generator(seed), []))
+    if len(draws) < count:
+        draws.extend(generator.randoms(count - len(draws)))
+    return draws[:count]
+
+
 @lru_cache(maxsize=8)
 def random_orders(n: int, size: int, seed: int) -> tuple[tuple[int, ...], ...]:
     """``numpy.argsort(numpy.random.default_rng(seed).random((size, n)), axis=1)``, as tuples.
@@ -123,7 +140,7 @@ def random_orders(n: int, size: int, seed: int) -> tuple[tuple[int, ...], ...]:
     53-bit values, where numpy's quicksort and ``sorted`` could order a tie differently, does
     not occur in practice (the tests compare the orders the chapter uses with numpy's).
     """
-    draws = pcg64.Generator(seed).randoms(size * n)
+    draws = _draws(seed, size * n)
     return tuple(tuple(sorted(range(n), key=draws[i * n : (i + 1) * n].__getitem__)) for i in range(size))
 
 
