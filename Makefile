@@ -14,7 +14,7 @@ PORT ?= 8000
 export MPLBACKEND := module://matplotlib_inline.backend_inline
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help venv vendor book test test-fast lint lab serve execute bench student chromium clean
+.PHONY: help venv vendor book test test-fast lint lab serve execute bench student chromium lock clean
 
 help:
 	@echo "make book     build the course site into _build/html (sets everything up)"
@@ -25,7 +25,8 @@ help:
 	@echo "make serve    serve the built site on http://$(HOST):$(PORT)"
 	@echo "make execute  re-execute every chapter notebook in place (outputs + widget state)"
 	@echo "make student  write student copies (solutions removed) into student/"
-	@echo "make bench    time notebooks, widget redraws and the site build"
+	@echo "make bench    time notebooks, widget redraws, the live site and the site build"
+	@echo "make lock     compile requirements.txt and binder/requirements.txt from pyproject.toml"
 
 $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -88,6 +89,12 @@ student: venv
 
 bench: book chromium
 	$(BIN)/python scripts/bench.py
+
+# pip-tools in a venv of its own: locking must not depend on the environment it writes.
+lock:
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	$(VENV)-lock/bin/python scripts/lock.py
 
 clean:
 	rm -rf _build vendor/_dist

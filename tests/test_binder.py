@@ -137,13 +137,13 @@ def test_post_build_writes_every_learner_copy_and_the_lab_settings(binder_python
 
 
 def test_binder_requirements_are_lean_and_pinned():
-    lines = [l.strip() for l in REQUIREMENTS.read_text().splitlines() if l.strip() and not l.startswith("#")]
+    lines = [l.strip() for l in REQUIREMENTS.read_text().splitlines() if l.strip() and not l.strip().startswith("#")]
     packages = [l for l in lines if l != "-e ."]
     assert all("==" in l for l in packages), "every Binder dependency is pinned"
     names = {l.split("==")[0].lower() for l in packages}
-    for tool in ("jupyter-book", "sphinx", "pytest", "nbval", "playwright", "myst-nb"):
+    for tool in ("jupyter-book", "sphinx", "pytest", "nbval", "playwright", "myst-nb", "scipy", "networkx"):
         assert tool not in names, f"{tool} belongs to the book toolchain, not Binder"
-    for needed in ("ipywidgets", "jupyterlab", "pandas", "matplotlib", "numpy", "scipy", "networkx"):
+    for needed in ("ipywidgets", "jupyterlab", "jupyterlab-myst", "pandas", "matplotlib", "numpy"):
         assert needed in names
 
 

@@ -207,7 +207,7 @@ def validate(name: str, root: Path = ROOT) -> list[dict]:
         raise DatasetError(
             f"{Where(res['path'])}: contents changed since its provenance was recorded "
             f"(hash {digest} but datapackage.json says {res['hash']}); check the edit against the "
-            f"source, then run `python -m widgets.data --rehash {name}`"
+            f"source, then run `python scripts/datasets.py --rehash {name}`"
         )
     fields = res["schema"]["fields"]
     names = [f["name"] for f in fields]
@@ -316,14 +316,3 @@ def _rehash(name: str, root: Path = ROOT) -> None:
         if res["name"] == name:
             res["hash"] = "sha256:" + hashlib.sha256((root / res["path"]).read_bytes()).hexdigest()
     path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-if __name__ == "__main__":
-    import sys
-
-    if sys.argv[1:2] == ["--rehash"]:
-        for dataset in sys.argv[2:]:
-            _rehash(dataset)
-    for res in resources():
-        rows = validate(res["name"])
-        print(f"ok  {res['path']}: {len(rows)} rows")
