@@ -28,10 +28,16 @@ GROUP_STYLES = {
 
 def picture_network(readout: AllianceNetworkReadout) -> str:
     """States on a circle, each named; the year's links coloured by arrangement; the chosen state circled."""
-    canvas = Canvas(720, 580, source=data.source_line("alliance_members"))
+    width, height, margin = 820, 600, 44  # the margin: room for the longest names on the left
+    canvas = Canvas(width, height, source=data.source_line("alliance_members"))
     side = 540  # a square plot: the circle stays round
     ax = canvas.axes(
-        left=0, top=8, right=720 - side, bottom=580 - 8 - side - 16, xlim=(-1.45, 1.45), ylim=(-1.45, 1.45)
+        left=margin,
+        top=28,
+        right=width - margin - side,
+        bottom=height - 28 - side - 16,
+        xlim=(-1.45, 1.45),
+        ylim=(-1.45, 1.45),
     )
     ax.set(frame=False)
     states = sorted(readout.positions)
@@ -45,7 +51,7 @@ def picture_network(readout: AllianceNetworkReadout) -> str:
             1.05 * x,
             1.05 * y,
             s,
-            size=8,
+            size=7.5,
             color="#333333",
             anchor="end" if left else "start",
             rotate=angle + 180 if left else angle,
@@ -61,10 +67,12 @@ def picture_network(readout: AllianceNetworkReadout) -> str:
     ax.points([readout.chosen[0]], [readout.chosen[1]], color="white", r=4.2)
     canvas.text(10, 24, str(readout.year), size=17, color="#333333", weight="bold")
     # The key, outside the circle on the right ("Linked by").
-    x0, y0 = side + 22, 22
+    x0, y0, key_width = margin + side + 24, 22, width - margin - side - 30
     canvas.text(x0 + 62, y0, "Linked by", size=9, anchor="middle")
-    key = canvas.axes(left=x0, top=y0 + 8, right=720 - x0 - 170, bottom=580 - y0 - 8 - 14 * len(GROUP_STYLES) - 16)
-    key.set(frame=False, xlim=(0, 170), ylim=(len(GROUP_STYLES), 0))
+    key = canvas.axes(
+        left=x0, top=y0 + 8, right=width - x0 - key_width, bottom=height - y0 - 8 - 16 * len(GROUP_STYLES) - 16
+    )
+    key.set(frame=False, xlim=(0, key_width), ylim=(len(GROUP_STYLES), 0))
     for row, (label, (colour, style)) in enumerate(GROUP_STYLES.items()):
         key.line([2, 22], [row + 0.5, row + 0.5], color=colour, width=2, dash=style if style != "-" else None)
         key.text(28, row + 0.5, label, size=9)
