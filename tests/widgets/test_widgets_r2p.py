@@ -203,7 +203,7 @@ def test_readouts_are_plain_python_values():
 
 
 def _live_script():
-    path = Path(__file__).resolve().parents[1] / "scripts" / "live.py"
+    path = Path(__file__).resolve().parents[2] / "scripts" / "live.py"
     spec = importlib.util.spec_from_file_location("live_script", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -303,7 +303,7 @@ def test_the_chapters_static_figure_cell_shows_an_image():
     import json
     from pathlib import Path
 
-    notebook = Path(__file__).resolve().parents[1] / "chapters" / "arms_races.ipynb"
+    notebook = Path(__file__).resolve().parents[2] / "chapters" / "arms_races.ipynb"
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     (cell,) = [
         c

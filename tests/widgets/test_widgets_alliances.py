@@ -22,7 +22,7 @@ from widgets.svg import PALETTE
 from widgets.tables import alliances as alliance_tables
 from widgets.tables.alliances import network_tables
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _segments(widget, label):
@@ -265,7 +265,7 @@ def test_timeline_spans_match_the_caption():
 
 def test_the_static_figure_cell_saves_its_image():
     """A captioned figure cell must save a PNG, or the page loses the figure (drawn without pyplot)."""
-    nb = read_notebook(Path(__file__).resolve().parents[1] / "chapters" / "alliances.ipynb")
+    nb = read_notebook(Path(__file__).resolve().parents[2] / "chapters" / "alliances.ipynb")
     figures = [c for c in nb.cells if c.cell_type == "code" and "figure" in c.metadata.get("mystnb", {})]
     assert figures, "the chapter has a captioned figure"
     for cell in figures:

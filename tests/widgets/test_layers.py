@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "widgets"
+PACKAGE = Path(__file__).resolve().parents[2] / "widgets"
 MODELS = sorted((PACKAGE / "models").glob("*.py"))
 TABLES = sorted((PACKAGE / "tables").glob("*.py"))
 READOUTS = sorted((PACKAGE / "readouts").glob("*.py"))

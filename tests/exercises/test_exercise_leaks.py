@@ -18,7 +18,7 @@ import pytest
 from helpers import answer_forms, appears, output_texts, read_notebook, self_checks, widget_texts
 from widgets.check import exercise
 
-CHAPTERS = sorted((Path(__file__).resolve().parents[1] / "chapters").glob("*.ipynb"))
+CHAPTERS = sorted((Path(__file__).resolve().parents[2] / "chapters").glob("*.ipynb"))
 CASES = [(path, ex_id) for path in CHAPTERS for ex_id in self_checks(read_notebook(path))]
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from widgets import data
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
 MONTHS = {
     m: i

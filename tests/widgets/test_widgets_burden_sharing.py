@@ -377,7 +377,7 @@ def test_the_chapters_captioned_figures_are_saved_as_images():
     import json
     from pathlib import Path
 
-    notebook = Path(__file__).resolve().parents[1] / "chapters" / "burden_sharing.ipynb"
+    notebook = Path(__file__).resolve().parents[2] / "chapters" / "burden_sharing.ipynb"
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     captioned = [c for c in cells if c["cell_type"] == "code" and "figure" in c["metadata"].get("mystnb", {})]
     assert captioned
