@@ -88,9 +88,9 @@ def browser(quiet_home):
         browser.close()
 
 
-#: Modules whose every test runs notebooks or builds environments: marked ``slow`` here,
+#: Modules whose every test runs notebooks, builds a site or builds environments: marked ``slow`` here,
 #: so `make test-fast` (``-m "not slow and not site and not browser"``) skips them.
-SLOW_MODULES = {"test_binder.py", "test_student.py"}
+SLOW_MODULES = {"test_binder.py", "test_student.py", "test_hub_links.py"}
 
 
 def pytest_collection_modifyitems(config, items):
