@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from widgets.models.inputs import InputError, count, number, probability
 from widgets.models.pcg64 import Generator
@@ -253,7 +254,20 @@ def tournament(
     """
     if isinstance(strategies, str) or not isinstance(strategies, Sequence):
         raise InputError("strategies must be a list of strategy names, e.g. ['tit_for_tat', 'always_defect'].")
-    names = tuple(strategies)
+    try:
+        return _tournament(tuple(strategies), rounds, payoffs, noise, seed, generosity, self_play, continuation)
+    except TypeError as exc:  # an unhashable argument (a list of rounds, say): the model's own checks explain it
+        if "unhashable" not in str(exc):
+            raise
+        return _tournament.__wrapped__(
+            tuple(strategies), rounds, payoffs, noise, seed, generosity, self_play, continuation
+        )
+
+
+@lru_cache(maxsize=256)
+def _tournament(names, rounds, payoffs, noise, seed, generosity, self_play, continuation) -> TournamentResult:
+    """The tournament itself, remembered: the chapter and its self-checks replay the same seeds
+    (a frozen result of tuples, so a cached one cannot be changed by its caller)."""
     codes = [_code(s) for s in names]
     if len(set(names)) != len(names):
         raise InputError("Each strategy may enter the tournament only once.")
