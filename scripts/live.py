@@ -44,9 +44,12 @@ STANDARD = ("compute", "render", "refresh", "outputs")
 STAMP = (2026, 1, 1, 0, 0, 0)
 
 
+#: the package's modules that hold no chapter's components
+INFRASTRUCTURE = {"__init__", "ui", "component", "data", "check", "svg", "markup", "shipped", "live"}
+
+
 def chapter_modules() -> list[str]:
-    skip = {"__init__", "ui", "component", "data", "check", "svg", "markup", "shipped", "live"}
-    return [f"widgets.{p.stem}" for p in sorted(PACKAGE.glob("*.py")) if p.stem not in skip]
+    return [f"widgets.{p.stem}" for p in sorted(PACKAGE.glob("*.py")) if p.stem not in INFRASTRUCTURE]
 
 
 def components() -> dict[str, type]:
@@ -237,13 +240,8 @@ def page_values(widget) -> dict:
     """What the page's widget models hold for ``widget``'s controls (indices for choices)."""
     out = {}
     for name, control in widget.inputs.items():
-        out[name] = (
-            list(control.index)
-            if hasattr(control, "index") and isinstance(control.index, tuple)
-            else (control.index if hasattr(control, "index") else control.value)
-        )
-        if isinstance(out[name], tuple):
-            out[name] = list(out[name])
+        value = getattr(control, "index", control.value)  # a selection's model holds indices
+        out[name] = list(value) if isinstance(value, tuple) else value  # JSON has lists, not tuples
     return out
 
 
