@@ -85,8 +85,7 @@ def spec(cls: type) -> dict:
     for control in cls.controls:
         entry = {"name": control.name, "kind": control.kind}
         if control.kind in ("choice", "buttons", "multi"):
-            choices = control.choices() if callable(control.choices) else control.choices
-            entry["choices"] = [live.encode(c[1] if isinstance(c, tuple) else c) for c in choices]
+            entry["choices"] = [live.encode(v) for v in control.option_values()]
         if control.sets is not None:
             entry["sets"] = _path(control.sets)
         controls.append(entry)

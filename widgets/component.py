@@ -65,6 +65,14 @@ class Control:
         if self.kind in ("choice", "buttons", "multi") and not self.choices:
             raise ValueError(f"control {self.name!r}: a {self.kind} control needs choices")
 
+    def options_given(self) -> tuple:
+        """The choices as listed (values or ``(label, value)`` pairs), read from the dataset if need be."""
+        return tuple(self.choices() if callable(self.choices) else self.choices)
+
+    def option_values(self) -> list:
+        """The Python values behind a choice's options, in their order (what an option's index means)."""
+        return [c[1] if isinstance(c, tuple) else c for c in self.options_given()]
+
     def make(self, value: Any) -> W.ValueWidget:
         """The ipywidget for this row, showing ``value``."""
         common: dict[str, Any] = {"description": self.label, "style": {"description_width": self.label_width}}
@@ -79,7 +87,7 @@ class Control:
             return cls(value=value, min=lo, max=hi, step=step, continuous_update=False, **common)
         if self.kind == "text":
             return W.Text(value=str(value), continuous_update=False, **common)
-        choices = self.choices() if callable(self.choices) else self.choices
+        choices = self.options_given()
         cls = {"choice": W.Dropdown, "buttons": W.ToggleButtons, "multi": W.SelectMultiple}[self.kind]
         return cls(options=list(choices), value=value, **common)
 

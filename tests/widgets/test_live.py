@@ -57,11 +57,6 @@ def test_every_component_is_live_but_the_listed_ones(bundle):
     assert len(specs) + len(not_live) == len(build.components())
 
 
-def _choices(control) -> list:
-    choices = control.choices() if callable(control.choices) else control.choices
-    return [c[1] if isinstance(c, tuple) else c for c in choices]
-
-
 def moves(control) -> list:
     """Three values a student might give this control, none of them its default if possible."""
     if control.kind in ("int", "float"):
@@ -72,10 +67,10 @@ def moves(control) -> list:
         lo, hi, step = control.bounds
         return [(lo, hi), (lo + step, hi), (lo, hi - step)]
     if control.kind in ("choice", "buttons"):
-        options = [c for c in _choices(control) if c != control.default] or _choices(control)
+        options = [c for c in control.option_values() if c != control.default] or control.option_values()
         return [options[0], options[len(options) // 2], options[-1]]
     if control.kind == "multi":
-        options = _choices(control)
+        options = control.option_values()
         return [tuple(options[:1]), tuple(options[:2]), tuple(options)]
     return [str(control.default), "1", "ten"]  # text: as given, a plain number, and a word
 
