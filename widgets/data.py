@@ -110,9 +110,15 @@ class Where:
 
 
 def _descriptor(root: Path) -> dict:
-    path = root / DESCRIPTOR
+    """The validated descriptor (shared: do not change it). Every figure's source line asks for it."""
+    return _parsed_descriptor((root / DESCRIPTOR).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def _parsed_descriptor(text: str) -> dict:
+    """Parsed and checked once per distinct text: a redraw must not re-read 150 KB of JSON."""
     try:
-        package = json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DatasetError(f"datasets/{DESCRIPTOR}: not valid JSON ({exc})") from None
     _check_descriptor(package)
