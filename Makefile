@@ -51,6 +51,9 @@ book: venv vendor
 	$(BIN)/jupyter-book build . -W --keep-going
 	@# The printable edition: the whole course on one page, served as print/.
 	$(BIN)/jupyter-book build . -W --keep-going --builder singlehtml -q
+	@# Sphinx copies the static files only when some page is out of date: after a change to the
+	@# course's Python or JavaScript alone it would serve the old bundle. Copy them every time.
+	for out in _build/html _build/singlehtml; do cp -r vendor/_dist/. course_static/. $$out/_static/; done
 	rm -rf _build/html/print && cp -r _build/singlehtml _build/html/print
 	@# The theme's search box asks for searchindex.js, which singlehtml does not write.
 	cp _build/html/searchindex.js _build/html/print/

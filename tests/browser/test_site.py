@@ -59,6 +59,23 @@ def test_site_has_the_expected_pages():
         assert expected in PAGES, f"{expected} missing from _build/html"
 
 
+def test_the_site_serves_the_static_files_of_this_checkout():
+    """Sphinx copies static files only when a page is out of date: ``make book`` copies them
+    itself, so a change to the course's Python or JavaScript alone reaches the site."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    stale = [
+        f"{out}/_static/{path.relative_to(source)}"
+        for source in (root / "vendor" / "_dist", root / "course_static")
+        for path in source.rglob("*")
+        if path.is_file()
+        for out in (SITE, SITE / "print")
+        if (out / "_static" / path.relative_to(source)).read_bytes() != path.read_bytes()
+    ]
+    assert stale == []
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_offline(browser, site_url, path):
     context, page, problems = open_page(browser, f"{site_url}/{path}")
