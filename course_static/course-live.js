@@ -139,8 +139,7 @@
       if (!response.ok) { throw new Error("live/course.zip: " + response.status); }
       py.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/course" });
       py.runPython(
-        "import sys\nsys.path.insert(0, '/course')\nfrom widgets import live\n" +
-        "live.load(open('/course/sin-live/components.json').read(), open('/course/sin-live/tables.json').read())");
+        "import sys\nsys.path.insert(0, '/course')\nfrom widgets import live\nlive.load('/course')");
       var update = py.globals.get("live").update;
       live.state = "ready";
       live.ready = performance.now();

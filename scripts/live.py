@@ -7,7 +7,9 @@ served as ``_static/live/``:
   (models, readouts, pictures, ``svg``, ``markup``, ``live``, the descriptor
   ``datasets/datapackage.json``) and, for each tables module with shipped
   functions, a stand-in that returns the values computed here through the
-  validated loader;
+  validated loader; in ``sin-live/``, the specs, the shipped tables and the
+  permutation tests' sorted shuffles that the readouts declare (``SHUFFLES``,
+  one ``shuffles-<row>-<size>-<seed>.bin`` each, so that the page need not sort them);
 - ``components.json``: for each live component, its readout, its picture and its
   controls (kind, and the Python values behind a choice's options).
 
@@ -35,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from widgets import live, shipped  # noqa: E402
+from widgets.models import rank_test  # noqa: E402
 
 OUT = ROOT / "vendor" / "_dist" / "live"
 PACKAGE = ROOT / "widgets"
@@ -159,6 +162,14 @@ def pure(path: Path) -> bool:
     return module_imports(path.read_text(encoding="utf-8")) <= set(sys.stdlib_module_names) | {"widgets"}
 
 
+def shuffles() -> list[tuple[int, int, int]]:
+    """The sorted shuffles the readouts declare they use (``SHUFFLES``), to ship rather than sort on the page."""
+    found = set()
+    for path in sorted((PACKAGE / "readouts").glob("*.py")):
+        found.update(getattr(importlib.import_module(f"widgets.readouts.{path.stem}"), "SHUFFLES", ()))
+    return sorted(found)
+
+
 def bundle() -> tuple[bytes, dict, dict]:
     """The zip's bytes, the live components' specs, and the reasons the others are not live."""
     found = components()
@@ -173,8 +184,8 @@ def bundle() -> tuple[bytes, dict, dict]:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
 
-        def add(name: str, text: str) -> None:
-            zf.writestr(zipfile.ZipInfo(name, STAMP), text)
+        def add(name: str, body: str | bytes) -> None:
+            zf.writestr(zipfile.ZipInfo(name, STAMP), body)
 
         for path in sorted(PACKAGE.rglob("*.py")):
             rel = path.relative_to(ROOT).as_posix()
@@ -188,6 +199,8 @@ def bundle() -> tuple[bytes, dict, dict]:
         add("datasets/datapackage.json", (ROOT / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
         add("sin-live/components.json", json.dumps(live_specs, sort_keys=True))
         add("sin-live/tables.json", json.dumps(shipped_tables, sort_keys=True))
+        for row, size, seed in shuffles():
+            add(f"sin-live/{live.shuffles_file(row, size, seed)}", rank_test.flat_rows(row, size, seed))
     return buffer.getvalue(), live_specs, not_live
 
 
@@ -211,7 +224,7 @@ sys.meta_path.insert(0, Block())
 sys.path.insert(0, sys.argv[1])
 from widgets import live
 root = sys.argv[1]
-live.load(open(root + "/sin-live/components.json").read(), open(root + "/sin-live/tables.json").read())
+live.load(root)
 cases = json.loads(sys.stdin.read())
 print(json.dumps([json.loads(live.update(name, json.dumps(values), *changed)) for name, values, *changed in cases]))
 """

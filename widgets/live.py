@@ -19,9 +19,11 @@ import datetime as dt
 import enum
 import importlib
 import json
+import os
 from typing import Any, Callable
 
 from widgets import markup
+from widgets.models import rank_test
 from widgets.models.inputs import InputError
 
 #: component name -> {"readout": "module:function", "picture": ..., "controls": [...]}
@@ -153,8 +155,25 @@ def update(name: str, raw_json: str, changed: str | None = None) -> str:
     return json.dumps(out | {"figure": markup.figure(picture), "message": markup.say(result.sentence)})
 
 
-def load(components_json: str, tables_json: str) -> list[str]:
-    """Read the bundle's specs (at start-up in the browser); the names of the live components."""
-    COMPONENTS.update(json.loads(components_json))
-    TABLES.update(json.loads(tables_json))
+def shuffles_file(row: int, size: int, seed: int) -> str:
+    """The bundle's file of :func:`widgets.models.rank_test.flat_rows` for these arguments."""
+    return f"shuffles-{row}-{size}-{seed}.bin"
+
+
+def load(root: str) -> list[str]:
+    """Read the bundle unpacked at ``root`` (at start-up in the browser); the names of the live components.
+
+    Its specs and tables, and its sorted shuffles, which the permutation tests would
+    otherwise spend a second sorting on the first change.
+    """
+    folder = f"{root}/sin-live"
+    with open(f"{folder}/components.json", encoding="utf-8") as specs:
+        COMPONENTS.update(json.load(specs))
+    with open(f"{folder}/tables.json", encoding="utf-8") as shipped:
+        TABLES.update(json.load(shipped))
+    for name in os.listdir(folder):
+        if name.startswith("shuffles-") and name.endswith(".bin"):
+            row, size, seed = map(int, name[len("shuffles-") : -len(".bin")].split("-"))
+            with open(f"{folder}/{name}", "rb") as rows:
+                rank_test.remember_rows(row, size, seed, rows.read())
     return sorted(COMPONENTS)

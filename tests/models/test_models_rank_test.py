@@ -17,6 +17,7 @@ from widgets.models.rank_test import (
     average_ranks,
     permutation_test,
     random_orders,
+    width,
     rank_test_frame,
     rank_test_rows,
     spearman,
@@ -223,6 +224,13 @@ def test_invalid_permutation_settings():
 # --------------------------------------------------------------- the stdlib port against numpy (the oracle)
 
 
+def numpy_orders(n, size, seed):
+    """Each row sorts the next W draws (W: the power of two at or above n); indices from n up are removed."""
+    row = 1 << (n - 1).bit_length()
+    rows = np.argsort(np.random.default_rng(seed).random((size, row)), axis=1)
+    return rows[rows < n].reshape(size, n)  # row by row: each row keeps exactly n indices
+
+
 def numpy_permutation_test(x, y, n_permutations=9999, seed=0):
     """The model as it was written with numpy (before the live-site port): the oracle."""
     xs, ys = np.asarray(x, float), np.asarray(y, float)
@@ -238,19 +246,62 @@ def numpy_permutation_test(x, y, n_permutations=9999, seed=0):
         shuffled = ry[np.array(list(itertools.permutations(range(n))))] @ rx
         hits, up = np.sum(np.abs(shuffled) >= abs(rho) - 1e-12), np.sum(shuffled >= rho - 1e-12)
         return rho, hits / len(shuffled), up / len(shuffled)
-    orders = np.argsort(np.random.default_rng(seed).random((n_permutations, n)), axis=1)
+    orders = numpy_orders(n, n_permutations, seed)
     shuffled = ry[orders] @ rx
     hits, up = np.sum(np.abs(shuffled) >= abs(rho) - 1e-12), np.sum(shuffled >= rho - 1e-12)
     return rho, (hits + 1) / (n_permutations + 1), (up + 1) / (n_permutations + 1)
 
 
-@pytest.mark.parametrize("n", [9, 12, 26, 27, 30, 31])
-def test_random_orders_are_numpys_argsort(n):
-    expected = np.argsort(np.random.default_rng(0).random((9999, n)), axis=1)
-    assert random_orders(n, 9999, 0) == tuple(map(tuple, expected.tolist()))
-    assert random_orders(n, 50, 3) == tuple(
-        map(tuple, np.argsort(np.random.default_rng(3).random((50, n)), axis=1).tolist())
-    )
+def test_the_power_of_two_at_or_above_n():
+    assert [width(n) for n in (9, 15, 16, 17, 27, 31, 32, 33)] == [16, 16, 16, 32, 32, 32, 32, 64]
+
+
+@pytest.mark.parametrize("n", [9, 12, 16, 26, 27, 30, 31, 32])
+def test_random_orders_are_numpys_argsort_restricted(n):
+    assert random_orders(n, 9999, 0) == tuple(map(tuple, numpy_orders(n, 9999, 0).tolist()))
+    assert random_orders(n, 50, 3) == tuple(map(tuple, numpy_orders(n, 50, 3).tolist()))
+
+
+def test_rows_of_more_than_256_items_are_kept_as_a_tuple_and_still_numpys():
+    assert random_orders(300, 3, 1) == tuple(map(tuple, numpy_orders(300, 3, 1).tolist()))
+    rng = np.random.default_rng(8)
+    x, y = rng.normal(size=300), rng.normal(size=300)
+    y[:40] += x[:40]  # a weak correlation, so that some shuffles beat it and some do not
+    got = permutation_test(x, y, n_permutations=200, seed=4)
+    rho, p, p_greater = numpy_permutation_test(x, y, n_permutations=200, seed=4)
+    assert 0.01 < got.p_value < 0.99
+    assert (got.rho, got.p_value, got.p_greater) == pytest.approx((rho, p, p_greater), abs=1e-12)
+
+
+def test_remembered_rows_are_the_ones_used_and_malformed_ones_are_refused():
+    from widgets.models import rank_test
+
+    key = (16, 5, 123)
+    computed = rank_test.flat_rows(*key)
+    try:
+        # a file holding other (valid) rows: the test must follow the file, not recompute
+        other = bytes(reversed(computed))
+        rank_test.remember_rows(*key, other)
+        assert rank_test.random_orders(16, 5, 123)[0] == tuple(reversed(computed[-16:]))
+        with pytest.raises(ValueError, match="not 5 shuffles of 16 items"):
+            rank_test.remember_rows(*key, other[:-1])
+        with pytest.raises(ValueError, match="not 5 shuffles"):
+            rank_test.remember_rows(*key, bytes(80))
+    finally:
+        rank_test._ROWS[key] = computed
+
+
+def test_restricted_rows_are_uniform_shuffles():
+    # n of W shuffled items are in a uniformly shuffled order: each of the 3! orders of 3 items
+    # cut from rows of 4 comes up about 1/6 of the time (chi-squared, 5 degrees of freedom).
+    from collections import Counter
+
+    rows = random_orders(3, 60000, 5)
+    counts = Counter(rows)
+    assert len(counts) == 6
+    expected = len(rows) / 6
+    chi2 = sum((c - expected) ** 2 / expected for c in counts.values())
+    assert chi2 < 20.5  # the 0.999 quantile of chi-squared with 5 degrees of freedom
 
 
 @settings(max_examples=60, deadline=None, database=None)

@@ -163,3 +163,29 @@ def test_the_bundle_holds_no_module_that_needs_the_scientific_stack(bundle):
 
 def test_writing_the_bundle_twice_gives_the_same_bytes():
     assert build.bundle()[0] == build.bundle()[0]
+
+
+def test_the_bundle_ships_the_sorted_shuffles_and_the_page_uses_them(bundle):
+    """The rank test's sorted rows travel in the bundle (no second of sorting on the first change).
+
+    Break them on purpose: a bundle whose rows are other valid shuffles gives other p-values.
+    """
+    from widgets.models import rank_test
+
+    data, _, _ = bundle
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        shipped = {name: zf.read(name) for name in zf.namelist() if "/shuffles-" in name}
+    assert list(shipped) == ["sin-live/shuffles-32-9999-0.bin"]
+    assert shipped["sin-live/shuffles-32-9999-0.bin"] == rank_test.flat_rows(32, 9999, 0)
+
+    name = "burden-exploitation"
+    widget = build.components()[name]()
+    (same,) = build.run_in_bundle(data, [(name, build.page_values(widget))])
+    assert same["message"] == widget.message.value
+    other = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(other, "w") as dst:
+        for item in src.infolist():
+            body = src.read(item)
+            dst.writestr(item, bytes(reversed(body)) if item.filename in shipped else body)
+    (changed,) = build.run_in_bundle(other.getvalue(), [(name, build.page_values(widget))])
+    assert "p = " in changed["message"] and changed["message"] != widget.message.value

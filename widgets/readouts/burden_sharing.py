@@ -247,6 +247,11 @@ def _strength(rho: float) -> str:
     return "a strong tendency"
 
 
+#: The live site ships these sorted shuffles (:func:`rank_test.flat_rows`): rows of 32 serve any n
+#: from 17 to 32 Allies; a choice that leaves fewer sorts its own rows on the page (half a second).
+SHUFFLES = ((32, tables.PERMUTATIONS, tables.SEED),)
+
+
 @lru_cache(maxsize=256)
 def exploitation_test(year: int, drop: tuple[str, ...] = (), members_in: int | None = None) -> rank_test.RankTestResult:
     """Spearman's rho between GDP and the defence share in ``year``, without ``drop``.
