@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from widgets.models import pcg64
 from widgets.models.pcg64 import Generator, generate_state
 
 ENTROPIES = [
@@ -30,8 +31,16 @@ def test_seed_sequence_state_is_numpys(entropy):
     assert generate_state(entropy, 4) == [int(v) for v in expected]
 
 
+@pytest.fixture(params=["standard library", "numpy"])
+def draws_by(request, monkeypatch):
+    """Both ways of drawing: this module's own arithmetic (the live site's) and numpy's PCG64 (the kernel's)."""
+    if request.param == "standard library":
+        monkeypatch.setattr(pcg64, "numpy_pcg64", lambda: None)
+    return request.param
+
+
 @pytest.mark.parametrize("entropy", ENTROPIES)
-def test_random_doubles_are_numpys_bit_for_bit(entropy):
+def test_random_doubles_are_numpys_bit_for_bit(entropy, draws_by):
     ours, theirs = Generator(entropy), np.random.default_rng(entropy)
     assert ours.randoms(2000) == theirs.random(2000).tolist()  # an array in C order: one stream
     assert [ours.random() for _ in range(5)] == [theirs.random() for _ in range(5)]
@@ -61,3 +70,14 @@ def test_bad_entropy_refused():
         Generator(1.5)
     with pytest.raises(ValueError):
         Generator(0).geometric(0)
+
+
+def test_the_two_ways_of_drawing_hand_on_the_same_state(monkeypatch):
+    """Draws split between numpy and the standard library, in any order, are one stream."""
+    whole = np.random.default_rng(7).random(3000).tolist()
+    mixed, got = Generator(7), []
+    for size, numpy_side in ((1000, True), (500, False), (1, True), (1499, False)):
+        monkeypatch.setattr(pcg64, "numpy_pcg64", pcg64.numpy_pcg64 if numpy_side else (lambda: None))
+        got += mixed.randoms(size)
+        monkeypatch.undo()
+    assert got == whole
