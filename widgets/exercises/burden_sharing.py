@@ -9,13 +9,16 @@ from widgets.check import Exercise
 from widgets.models import public_goods
 from widgets.tables import burden_sharing as tables
 
-#: Exercise 2: two hypothetical allies and their alpha.
+#: Exercise 3: two hypothetical allies and their alpha.
 THRESHOLD = {"income_a": 100.0, "income_b": 40.0, "alpha": 0.2}
 
-#: Exercise 4: what leaving out the United States does to the 2014 test.
+#: Exercise 5: what leaving out the United States does to the 2014 test.
 DROP_US = ("rises, significant", "rises, not significant", "falls, significant", "falls, not significant")
 
-#: Exercise 3: which rank correlation (members of 2014, both years) differs from zero at 5%.
+#: Exercise 2: the Hague pledge's core line (3.5% of GDP, NATO's definition) and the year it is read in.
+HAGUE_CORE, HAGUE_YEAR = 3.5, 2024
+
+#: Exercise 4: which rank correlation (members of 2014, both years) differs from zero at 5%.
 ZERO = tuple(str(c) for c in tables.Distinguishable)  # "2014 only", "2024e only", "both", "neither"
 
 
@@ -25,6 +28,20 @@ CROSSED_2014 = Exercise(
     kind="number",
     hint="keep only the Allies that were members in 2014 (not Montenegro, North Macedonia, Finland or "
     "Sweden); count those below 2.00 in 2014 and at or above 2.00 in 2024e.",
+)
+
+def _median_gap() -> float:
+    """Percentage points of GDP between the median Ally's share in 2024e and the 3.5% core line."""
+    return HAGUE_CORE - float(tables.shares(HAGUE_YEAR).median())
+
+
+HAGUE_GAP = Exercise(
+    id="burden_sharing-hague-gap",
+    expected=_median_gap,
+    kind="number",
+    tolerance=0.005,
+    hint="take the 2024e shares of the 31 Allies with a figure (the first widget, sorted by value, or the "
+    "dataset); the median is the 16th in order. Subtract it from 3.5 and give two decimals.",
 )
 
 THRESHOLD_CHECK = Exercise(
@@ -66,6 +83,7 @@ DROP_US_CHECK = Exercise(
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
 EXERCISES = (
     CROSSED_2014,
+    HAGUE_GAP,
     THRESHOLD_CHECK,
     RANK_ZERO,
     DROP_US_CHECK,
