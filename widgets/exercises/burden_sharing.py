@@ -30,6 +30,7 @@ CROSSED_2014 = Exercise(
     "Sweden); count those below 2.00 in 2014 and at or above 2.00 in 2024e.",
 )
 
+
 def _median_gap() -> float:
     """Percentage points of GDP between the median Ally's share in 2024e and the 3.5% core line."""
     return HAGUE_CORE - float(tables.shares(HAGUE_YEAR).median())
