@@ -147,6 +147,16 @@ def test_descriptor_without_licence_is_refused(broken):
         data.resources(root)
 
 
+def test_a_changed_descriptor_is_read_again(broken):
+    """The parsed descriptor is remembered by its text, so an edit in the same place is seen."""
+    root, descriptor = broken
+    assert data.resources(root)[0]["licenses"]  # parsed and remembered
+    descriptor["resources"][0]["licenses"] = []
+    (root / "datapackage.json").write_text(json.dumps(descriptor))
+    with pytest.raises(DatasetError, match="resources/0/licenses"):
+        data.resources(root)
+
+
 def test_unknown_dataset_lists_the_known_ones():
     with pytest.raises(DatasetError, match="known: .*nato_members"):
         data.load("nato_memberz")
