@@ -16,7 +16,7 @@ THRESHOLD = {"income_a": 100.0, "income_b": 40.0, "alpha": 0.2}
 DROP_US = ("rises, significant", "rises, not significant", "falls, significant", "falls, not significant")
 
 #: Exercise 2: the Hague pledge's core line (3.5% of GDP, NATO's definition) and the year it is read in.
-HAGUE_CORE, HAGUE_YEAR = 3.5, 2024
+HAGUE_CORE, HAGUE_YEAR = tables.LINES[1], 2024
 
 #: Exercise 4: which rank correlation (members of 2014, both years) differs from zero at 5%.
 ZERO = tuple(str(c) for c in tables.Distinguishable)  # "2014 only", "2024e only", "both", "neither"
