@@ -72,6 +72,13 @@ def test_orientation_exercise_expects_sixteen_members_in_1990():
     assert C.check("orientation-members-1990", 19).correct is False
 
 
+def test_orientation_exercise_expects_nine_joiners_from_2000_to_2009():
+    # By hand: the seven states of 29 March 2004 and Albania and Croatia (1 April 2009);
+    # 28 members at the end of 2009 against 19 at the end of 1999.
+    assert C.check("orientation-joined-2000s", 9).correct is True
+    assert C.check("orientation-joined-2000s", 28).correct is False
+
+
 def test_every_exercise_has_a_hint_and_computes():
     for chapter in C.CHAPTERS:
         for ex in C.chapter_exercises(chapter).values():
