@@ -32,6 +32,7 @@ UNITS = {
     "year",
     "percent",
     "percent of GDP",
+    "percent of defence expenditure",
     "probability",
     "warheads",
     "launchers",

@@ -83,8 +83,16 @@ def test_count_at_or_above_two_percent(share):
     assert (at_or_above["year"] == 2024).sum() == 23
 
 
-def test_every_share_cites_both_copies(share):
-    assert set(share["source"]) == {"JV2024;GN46054"}
+def test_every_share_cites_both_copies_and_nato_workbook(share):
+    assert set(share["source"]) == {"JV2024;GN46054;JV2024XLSX"}
+
+
+def test_every_equipment_share_cites_nato_workbook_and_second_copies_only_for_2024():
+    equipment = data.load("nato_equipment_share")
+    assert len(equipment) == 62 and set(equipment["release"]) == {"NATO 2014-2024 (June 2024)"}
+    assert all(s.split(";")[0] == "JV2024XLSX" for s in equipment["source"])
+    second = equipment[equipment["source"].str.contains(";")]
+    assert set(second["year"]) == {2024} and len(second) == 10
 
 
 def test_gdp_covers_all_32_allies(gdp):
@@ -187,9 +195,24 @@ def test_share_change_is_sorted_by_the_latest_year(share):
     assert (change.countries[-1], change.first[-1], change.last[-1]) == ("Poland", 1.88, 4.12)
     assert list(change.last) == sorted(change.last)
     assert (change.first_label, change.last_label) == ("2014", "2024e")
+    # the dot plot draws these four 2014 dots hollow: they were not yet Allies then
+    assert set(change.not_yet_members) == {"Montenegro", "North Macedonia", "Finland", "Sweden"}
 
 
 def test_the_exercise_choices_name_the_release_years():
     labels = [label for label, _ in tables.year_choices()]
     assert [str(c) for c in tables.Distinguishable] == [f"{labels[0]} only", f"{labels[-1]} only", "both", "neither"]
     assert tables.Distinguishable.BOTH == "both" and tables.CorrelationChange.REVERSED == "reversed"
+
+
+def test_equipment_shares_join_the_share_of_gdp_of_the_same_release():
+    # NATO's workbook, TABLE8a: Poland 2024e 51.13 (Business Insider Polska prints 51.1), Belgium
+    # 2024e 15.16 (ICDS prints 15.2); Table 3 gives Poland 4.12 and Belgium 1.30.
+    frame = tables.equipment_and_share(2024).set_index("country")
+    assert len(frame) == 31 and len(tables.equipment_and_share(2014)) == 27
+    assert tuple(frame.loc["Poland", [tables.EQUIPMENT_SHARE, tables.SHARE]]) == (51.13, 4.12)
+    assert tuple(frame.loc["Belgium", [tables.EQUIPMENT_SHARE, tables.SHARE]]) == (15.16, 1.30)
+    # Below 20% in 2024e: only Belgium (15.16) and Canada (18.60).
+    below = frame[frame[tables.EQUIPMENT_SHARE] < tables.EQUIPMENT_LINE].index
+    assert sorted(below) == ["Belgium", "Canada"]
+    assert tables.meets_both(2014) == ["United Kingdom", "United States"]

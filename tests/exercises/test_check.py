@@ -117,3 +117,11 @@ def test_importing_the_package_registers_nothing():
         del sys.modules[name]
     importlib.import_module("widgets.exercises")
     assert not [m for m in sys.modules if m.startswith("widgets.exercises.")]
+
+
+def test_both_guidelines_in_2014_are_the_united_kingdom_and_the_united_states():
+    # By hand from the two datasets (June 2024 release, 2014): at or above 2% of GDP were Greece
+    # (2.22), the United Kingdom (2.14) and the United States (3.71); their equipment shares were
+    # 8.17, 22.82 and 25.97, so Greece misses the 20% line.
+    assert C.check("burden_sharing-both-guidelines", ["United States", "United Kingdom"]).correct is True
+    assert C.check("burden_sharing-both-guidelines", ["Greece", "United Kingdom", "United States"]).correct is False

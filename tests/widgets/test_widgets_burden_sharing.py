@@ -255,6 +255,20 @@ def test_rank_correlation_matches_scipy():
     assert f"two-sided <b>{p:.3f}</b>" in w.message.value
 
 
+def test_the_sentence_describes_a_sample_correlation_without_calling_it_a_finding():
+    # The 2014 rho (+0.29) is not distinguishable from zero (two-sided p 0.151): the sentence may
+    # give its size and sign, but not a "tendency for richer Allies to spend" more.
+    from widgets.readouts.burden_sharing import _description, exploitation
+
+    sentence = exploitation(2014).sentence
+    assert "a weak positive correlation in this sample" in sentence
+    assert "tendency" not in sentence and "richer Allies to spend" not in sentence
+    assert "p-values say" in sentence
+    assert _description(-0.06) == "almost no correlation in this sample"
+    assert _description(-0.45) == "a moderate negative correlation in this sample"
+    assert _description(0.5) == "a strong positive correlation in this sample"
+
+
 def test_dropping_the_united_states_changes_the_result():
     w = ExploitationTest(year=2024)
     before = w.figure_pane.value

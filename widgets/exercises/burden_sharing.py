@@ -81,10 +81,23 @@ DROP_US_CHECK = Exercise(
     "all 27 Allies; then compare the one-sided p-value with 0.05.",
 )
 
+#: The equipment exercise: the Allies of the first year that met both guidelines in that year.
+EQUIPMENT_YEAR = 2014
+
+BOTH_GUIDELINES = Exercise(
+    id="burden_sharing-both-guidelines",
+    expected=lambda: tables.meets_both(EQUIPMENT_YEAR, members_in=EQUIPMENT_YEAR),
+    kind="set",
+    hint="join the two tables on iso3 for 2014, keep the Allies that were members then, and keep the rows "
+    "at or above 2 in the share of GDP AND at or above 20 in the equipment share. The 20% is a share of "
+    "defence spending, so the two tests are on different bases; answer with a list of names.",
+)
+
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
 EXERCISES = (
     CROSSED_2014,
     HAGUE_GAP,
+    BOTH_GUIDELINES,
     THRESHOLD_CHECK,
     RANK_ZERO,
     DROP_US_CHECK,

@@ -110,7 +110,7 @@ def picture_guidelines(readout: GuidelineReadout) -> str:
     items = [
         (("box", PALETTE[0], None), f"at or above {first:g}%"),
         (("box", below, None), f"below {first:g}%"),
-        (("line", PALETTE[7], "-", 1.2), f"{first:g}% guideline (Wales, {tables.WALES})"),
+        (("line", PALETTE[7], "-", 1.2), f"{first:g}% guideline"),
         (("line", PALETTE[7], "--", 1.2), f"{second:g}% core defence (The Hague, 2025)"),
         (("line", PALETTE[3], ":", 1.5), "your own line"),
     ]

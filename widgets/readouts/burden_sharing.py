@@ -236,15 +236,17 @@ class ExploitationReadout:
     alt: str
 
 
-def _strength(rho: float) -> str:
+def _description(rho: float) -> str:
+    """The sample correlation's size and sign, in words, and nothing more.
+
+    Why: a label such as "a weak tendency for richer Allies to spend more" reads a sign as a
+    finding; whether a correlation differs from zero is the p-values' question, asked separately.
+    """
     size = abs(rho)
     if size < 0.1:
-        return "almost no relation"
-    if size < 0.3:
-        return "a weak tendency"
-    if size < 0.5:
-        return "a moderate tendency"
-    return "a strong tendency"
+        return "almost no correlation in this sample"
+    word = "weak" if size < 0.3 else "moderate" if size < 0.5 else "strong"
+    return f"a {word} {'positive' if rho > 0 else 'negative'} correlation in this sample"
 
 
 #: The live site ships these sorted shuffles (:func:`rank_test.flat_rows`): rows of 32 serve any n
@@ -289,9 +291,6 @@ def exploitation(year: int, drop: tuple[str, ...] = ()) -> ExploitationReadout:
     absent = tuple(d for d in chosen if d not in present)
     label, other_label = _label(year), _label(other_year)
     points = tuple((str(c), float(g) / 1e9, float(s), c in dropped) for c, g, s in rows)
-    strength = _strength(result.rho)
-    direction = "larger" if result.rho > 0 else "smaller"
-    verdict = strength if abs(result.rho) < 0.1 else f"{strength} for richer Allies to spend a <i>{direction}</i> share"
     left_out = f" Left out: {', '.join(dropped)}." if dropped else ""
     if absent:
         left_out += f" Not members in {label}, so not in this test anyway: {', '.join(absent)}."
@@ -318,8 +317,8 @@ def exploitation(year: int, drop: tuple[str, ...] = ()) -> ExploitationReadout:
         title=f"{label}: Spearman's ρ = {result.rho:+.2f} (n = {result.n})",
         sentence=(
             f"<b>{label}</b>: Spearman's ρ = <b>{result.rho:+.2f}</b> between GDP and the defence share "
-            f"(n = {result.n}): {verdict}. Permutation p-values ({result.permutations:,} shuffles, seed "
-            f"{tables.SEED}): two-sided <b>{result.p_value:.3f}</b> (how often shuffling the shares among the same "
+            f"(n = {result.n}): {_description(result.rho)}. Whether chance alone often gives one as strong is "
+            f"what the permutation p-values say ({result.permutations:,} shuffles, seed {tables.SEED}): two-sided <b>{result.p_value:.3f}</b> (how often shuffling the shares among the same "
             f"Allies gives |ρ| at least this large), one-sided <b>{result.p_greater:.3f}</b> (how often it gives ρ "
             f"at least this large, the direction Olson and Zeckhauser predict). The Allies of {_label(first)} "
             f"in {other_label}: ρ = {other.rho:+.2f} (n = {other.n}), two-sided p = {other.p_value:.3f}.{left_out}"

@@ -196,6 +196,7 @@ class ShareChangeTable:
     last: tuple[float, ...]
     first_label: str
     last_label: str
+    not_yet_members: tuple[str, ...] = ()  # in the first year: their first-year share is not an Ally's
 
 
 def share_change() -> ShareChangeTable:
@@ -208,6 +209,7 @@ def share_change() -> ShareChangeTable:
         last=tuple(float(v) for v in wide[last]),
         first_label=year_label(first),
         last_label=year_label(last),
+        not_yet_members=joined_after(first),
     )
 
 
@@ -285,3 +287,55 @@ def change_in_correlation() -> CorrelationChange:
     if np.sign(before) != np.sign(after):
         return CorrelationChange.REVERSED
     return CorrelationChange.STRONGER if abs(after) > abs(before) else CorrelationChange.WEAKER
+
+
+# ----------------------------------------------------------------- the 20% equipment guideline
+
+EQUIPMENT = "nato_equipment_share"
+EQUIPMENT_SHARE = "equipment_share_pct"
+#: The equipment guideline: at least 20% of defence expenditure on major equipment and its R&D.
+EQUIPMENT_LINE = 20.0
+
+
+@lru_cache(maxsize=None)
+def _equipment_and_share(year: int, members_in: int) -> pd.DataFrame:
+    equipment = data.load(EQUIPMENT)
+    equipment = equipment[(equipment["release"] == RELEASE) & (equipment["year"] == year)]
+    shares = _release_rows()[_release_rows()["year"] == year][["iso3", SHARE]]
+    frame = equipment[["country", "iso3", EQUIPMENT_SHARE]].merge(shares, on="iso3", validate="one_to_one")
+    return frame[frame["iso3"].map(lambda c: member_in(c, members_in))].reset_index(drop=True)
+
+
+def equipment_and_share(year: int, members_in: int | None = None) -> pd.DataFrame:
+    """Each Ally's equipment share of its defence spending and its defence share of GDP in ``year``.
+
+    Both from the one release; only the members of ``members_in`` (default ``year``). A copy.
+    """
+    return _equipment_and_share(year, year if members_in is None else members_in).copy()
+
+
+def meets_both(year: int, members_in: int | None = None) -> list[str]:
+    """Allies at or above both the 2% line (share of GDP) and the 20% line (share of defence spending)."""
+    frame = equipment_and_share(year, members_in)
+    both = (frame[SHARE] >= LINES[0]) & (frame[EQUIPMENT_SHARE] >= EQUIPMENT_LINE)
+    return sorted(str(c) for c in frame.loc[both, "country"])
+
+
+@dataclass(frozen=True)
+class EquipmentTable:
+    """The Allies of a year with their share of GDP and their equipment share (the chapter's scatter)."""
+
+    countries: tuple[str, ...]
+    gdp_shares: tuple[float, ...]
+    equipment_shares: tuple[float, ...]
+    label: str
+
+
+def equipment_table(year: int) -> EquipmentTable:
+    frame = equipment_and_share(year)
+    return EquipmentTable(
+        countries=tuple(str(c) for c in frame["country"]),
+        gdp_shares=tuple(float(v) for v in frame[SHARE]),
+        equipment_shares=tuple(float(v) for v in frame[EQUIPMENT_SHARE]),
+        label=year_label(year),
+    )
