@@ -9,6 +9,7 @@ from widgets.models.dilemma import (
     cooperation_threshold,
     nowak_sigmund_generosity,
     play_match,
+    rank_counts,
     shadow_value,
     tournament,
     win_counts,
@@ -235,9 +236,34 @@ def test_win_counts_without_noise_grim_always_first():
     assert win_counts(0.0, seeds=range(10))["grim_trigger"] == 10
 
 
+def test_rank_counts_count_every_place_of_every_seed():
+    counts = rank_counts(0.05, seeds=range(4), rounds=50)
+    rankings = [tournament(rounds=50, noise=0.05, seed=s).ranking for s in range(4)]
+    assert counts == {name: tuple(sum(r[p] == name for r in rankings) for p in range(6)) for name in STRATEGIES}
+    assert all(sum(c) == 4 for c in counts.values())  # each strategy has a place on each seed
+    assert [sum(c[p] for c in counts.values()) for p in range(6)] == [4] * 6  # each place is taken once a seed
+    assert win_counts(0.05, seeds=range(4), rounds=50) == {name: c[0] for name, c in counts.items()}
+
+
+def test_rank_counts_follow_a_smaller_line_up():
+    counts = rank_counts(0.0, seeds=range(3), strategies=FOUR)
+    assert set(counts) == set(FOUR) and all(len(c) == 4 for c in counts.values())
+    # no coin flips in this line-up, so every seed gives the same ranking. Per round, with self-play:
+    # tit-for-tat and grim trigger (0.995 + 3 + 3 + 3)/4 = 2.49875 each, a tie kept in the given
+    # order; always cooperate (0 + 3 + 3 + 3)/4 = 2.25; always defect (1 + 5 + 1.02 + 1.02)/4 = 2.01
+    assert counts == {
+        "tit_for_tat": (3, 0, 0, 0),
+        "grim_trigger": (0, 3, 0, 0),
+        "always_cooperate": (0, 0, 3, 0),
+        "always_defect": (0, 0, 0, 3),
+    }
+
+
 def test_win_counts_rejects_no_seeds():
     with pytest.raises(InputError, match="at least one seed"):
         win_counts(0.0, seeds=[])
+    with pytest.raises(InputError, match="at least one seed"):
+        rank_counts(0.0, seeds=[])
 
 
 @pytest.mark.parametrize("w", [0.0, 0.2, 0.5, 0.9, 0.99])

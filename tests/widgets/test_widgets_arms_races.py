@@ -218,21 +218,31 @@ def test_exercise_answers_by_hand():
 
 def test_choice_exercises_accept_only_the_listed_names():
     assert check("arms_races-grim-lead", "random player").correct is None
-    assert check("arms_races-winner-noise", "defect").correct is None
+    assert check("arms_races-top-two-noise", "always_defect").correct is None  # a name, not a list
+    assert check("arms_races-top-two-noise", ["defect", "grim_trigger"]).correct is False  # not a listed name
     # hand reasoning: without noise grim and tit-for-tat differ only against `random`
     assert check("arms_races-grim-lead", "random").correct
     assert not check("arms_races-grim-lead", "always_defect").correct
-    # the review's count over seeds 0-29 at noise 0.05: always defect 18, grim trigger 12
-    assert check("arms_races-winner-noise", "always_defect").correct
-    assert not check("arms_races-winner-noise", "grim_trigger").correct
+    # at noise 0.05 always defect and grim trigger take the first two places on every seed
+    assert check("arms_races-top-two-noise", ["grim_trigger", "Always_Defect"]).correct
+    assert not check("arms_races-top-two-noise", ["always_defect"]).correct
+    assert not check("arms_races-top-two-noise", ["always_defect", "tit_for_tat"]).correct
 
 
-def test_winner_over_seeds_is_not_the_seed_0_winner_shown_in_the_saved_widget():
-    # the saved widget shows noise 0, seed 0; grading must rest on many seeds
-    assert exercise("arms_races-winner-noise").expected() != dilemma.tournament(noise=0.0).ranking[0]
-    counts = dilemma.win_counts(0.05)
-    assert sum(counts.values()) == 30
-    assert 0 < counts["grim_trigger"] < counts["always_defect"] < 30  # a majority, not a certainty
+def test_noisy_exercise_grades_what_holds_on_every_seed_not_the_majority_winner():
+    from widgets.exercises.arms_races import always_in_top
+
+    graded = exercise("arms_races-top-two-noise").expected()
+    assert graded == {"always_defect", "grim_trigger"}
+    # the graded answer is the same on seeds the exercise never looks at
+    assert always_in_top(seeds=range(30, 300)) == graded
+    # ... whereas the most frequent winner is not: it flips between two sets of 30 seeds,
+    # so grading it would grade luck (review AR-M1)
+    first, second = dilemma.win_counts(0.05), dilemma.win_counts(0.05, seeds=range(30, 60))
+    assert max(first, key=first.get) == "always_defect" and max(second, key=second.get) == "grim_trigger"
+    assert first["always_defect"] + first["grim_trigger"] == 30 == second["always_defect"] + second["grim_trigger"]
+    # and the saved widget (noise 0, seed 0) shows a different pair at the top
+    assert set(dilemma.tournament(noise=0.0).ranking[:2]) != graded
 
 
 def test_grim_lead_comes_only_from_the_random_entrant():
@@ -241,6 +251,28 @@ def test_grim_lead_comes_only_from_the_random_entrant():
     lead = grim_lead_by_opponent()
     assert lead["random"] > 0
     assert all(v == 0 for name, v in lead.items() if name != "random")
+    # seed by seed, on the graded seeds and on others: the exercise says "on every seed"
+    for seed in range(60):
+        one = grim_lead_by_opponent(seeds=[seed])
+        assert one["random"] > 0 and all(v == 0 for name, v in one.items() if name != "random"), seed
+
+
+def test_which_model_follows_the_adversarys_temptation():
+    from widgets.exercises.arms_races import STAG_HUNT, which_model
+    from widgets.models import games
+
+    assert check("arms_races-which-model", "Spiral").correct
+    assert not check("arms_races-which-model", "deterrence").correct
+    assert check("arms_races-which-model", "reassurance").correct is None
+    # the same states, but Y now ranks arming against a restrained X (5) above mutual restraint (4)
+    greedy_y = games.Game2x2(
+        row_payoffs=STAG_HUNT.row_payoffs,
+        col_payoffs=((4, 5), (1, 2)),
+        row_actions=STAG_HUNT.row_actions,
+        col_actions=STAG_HUNT.col_actions,
+        players=STAG_HUNT.players,
+    )
+    assert which_model(STAG_HUNT) == "spiral" and which_model(greedy_y) == "deterrence"
 
 
 def test_shadow_and_stag_hunt_exercises_by_hand():

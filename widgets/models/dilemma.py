@@ -322,6 +322,27 @@ def _tournament(names, rounds, payoffs, noise, seed, generosity, self_play, cont
     )
 
 
+def rank_counts(noise: float, seeds: Sequence[int] = range(30), **kwargs) -> dict[str, tuple[int, ...]]:
+    """How often each strategy finishes in each place of the tournament over `seeds`.
+
+    One tournament per seed (other arguments as in `tournament`). counts[name][r]
+    is the number of seeds on which `name` finishes in place r (0 = first; ties
+    are broken as in `tournament`), so each strategy's counts, and each place's
+    counts across strategies, sum to len(seeds). What holds on every seed (a
+    strategy that is always in the top two, say) can be read off it, unlike the
+    ranking of any one seed.
+    """
+    seeds = [count("seed", s) for s in seeds]
+    if not seeds:
+        raise InputError("Give at least one seed, e.g. range(30).")
+    names = tuple(kwargs.get("strategies", STRATEGIES))
+    counts = {name: [0] * len(names) for name in names}
+    for seed in seeds:
+        for place, name in enumerate(tournament(noise=noise, seed=seed, **kwargs).ranking):
+            counts[name][place] += 1
+    return {name: tuple(c) for name, c in counts.items()}
+
+
 def win_counts(noise: float, seeds: Sequence[int] = range(30), **kwargs) -> dict[str, int]:
     """How often each strategy of the default line-up wins the tournament over `seeds`.
 
@@ -329,13 +350,7 @@ def win_counts(noise: float, seeds: Sequence[int] = range(30), **kwargs) -> dict
     count is the number of seeds on which it ranks first (ties go to the
     strategy listed first, as in `tournament`). Counts sum to len(seeds).
     """
-    seeds = [count("seed", s) for s in seeds]
-    if not seeds:
-        raise InputError("Give at least one seed, e.g. range(30).")
-    counts = {name: 0 for name in kwargs.get("strategies", STRATEGIES)}
-    for seed in seeds:
-        counts[tournament(noise=noise, seed=seed, **kwargs).ranking[0]] += 1
-    return counts
+    return {name: places[0] for name, places in rank_counts(noise, seeds, **kwargs).items()}
 
 
 # --------------------------------------------------------------------------
