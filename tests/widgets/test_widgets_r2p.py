@@ -154,6 +154,27 @@ def test_exercise_answers_follow_model_and_data():
     assert check("r2p-no-veto-years", "agreement").correct is False
     assert check("r2p-pillar", "pillar two").correct is True
     assert check("r2p-pillar", "pillar three").correct is False
+    # The record: 912 was 15-0-0; the Kosovo draft had 3 yes votes (it failed without a veto); 1973 was
+    # 10-0-5; 2118, 2139 and 2165 were 15-0-0; China never voted yes on a Syria draft Russia vetoed.
+    assert check("r2p-record", ["rwanda-912-unanimous", "syria-unanimous"]).correct is True
+    assert check("r2p-record", ["syria-unanimous"]).correct is False
+    assert check("r2p-record", ["rwanda-912-unanimous", "syria-unanimous", "kosovo-veto-only"]).correct is False
+
+
+def test_record_statements_read_the_rows(monkeypatch):
+    from widgets.exercises import r2p as ex
+    from widgets.tables import r2p as tables
+
+    votes = tables.votes()
+    assert set(ex.record_holds()) == set(ex.RECORD_STATEMENTS) == set(ex.RECORD.choices)
+    # Had China voted yes on the 2022 renewal Russia vetoed, the last statement would hold.
+    changed = votes.copy()
+    changed.loc["S/2022/538", "china"] = "yes"
+    monkeypatch.setattr(tables, "votes", lambda: changed.copy())
+    assert ex.record_holds()["syria-china-yes"] is True
+    # Had 912 been adopted with an abstention, it would no longer be unanimous.
+    changed.loc["S/RES/912 (1994)", ["yes", "abstain"]] = [14, 1]
+    assert ex.record_holds()["rwanda-912-unanimous"] is False
 
 
 def test_stable_css_classes():

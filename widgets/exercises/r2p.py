@@ -116,6 +116,51 @@ NO_VETO_YEARS = _choice(
     "ask which drafts reach a recorded vote at all, and what a sponsor who expects a veto may do instead.",
 )
 
+# Statements about the Council's record, each decided by the recorded votes in unsc_votes (objective 5).
+RECORD_STATEMENTS = {
+    "rwanda-912-unanimous": "Resolution 912 (21 April 1994) was adopted unanimously",
+    "kosovo-veto-only": "the draft of 26 March 1999 demanding a halt to NATO's bombing failed only because "
+    "permanent members voted no",
+    "libya-unanimous": "Resolution 1973 (2011) on Libya was adopted unanimously",
+    "syria-unanimous": "the Council adopted at least one resolution on Syria unanimously",
+    "syria-china-yes": "China voted yes on at least one Syria draft that Russia vetoed",
+}
+
+
+def record_holds() -> dict[str, bool]:
+    """Whether each statement of RECORD_STATEMENTS is true of the recorded votes."""
+    votes = tables.votes()
+    syria = votes[votes["case"] == tables.Case.SYRIA]
+
+    def unanimous(row) -> bool:
+        return bool(row["adopted"] and row["yes"] == sc.SIZE)
+
+    def veto_only(row) -> bool:  # not adopted although the nine votes were there
+        return bool(not row["adopted"] and row["yes"] >= sc.THRESHOLD)
+
+    return {
+        "rwanda-912-unanimous": unanimous(votes.loc["S/RES/912 (1994)"]),
+        "kosovo-veto-only": veto_only(votes.loc["S/1999/328"]),
+        "libya-unanimous": unanimous(votes.loc["S/RES/1973 (2011)"]),
+        "syria-unanimous": any(unanimous(row) for _, row in syria.iterrows()),
+        "syria-china-yes": bool(((syria["russia"] == "no") & (syria["china"] == "yes")).any()),
+    }
+
+
+def record_statements() -> list[str]:
+    return [key for key, holds in record_holds().items() if holds]
+
+
+RECORD = Exercise(
+    "r2p-record",
+    record_statements,
+    "set",
+    "check each statement against the recorded rows: count the yes votes (15 is unanimous, nine are needed), "
+    "and for Syria compare China's vote with Russia's on each draft Russia vetoed. The table `votes`, loaded "
+    "at the top of the chapter, holds every row.",
+    choices=tuple(RECORD_STATEMENTS),
+)
+
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
 EXERCISES = (
     DRAFT_PASSES,
@@ -124,4 +169,5 @@ EXERCISES = (
     PILLAR,
     SCOPE,
     NO_VETO_YEARS,
+    RECORD,
 )

@@ -6,9 +6,11 @@ to pass when votes are uncertain.
 
 Rule for a substantive decision: at least nine affirmative votes, including the
 concurring votes of the five permanent members. By long practice a permanent
-member that *abstains* does NOT veto; the ICJ accepted that practice for
-voluntary abstention (Namibia advisory opinion, 1971, para 22). The status of
-*absence* is less settled (the USSR contested the 1950 Korea resolutions adopted
+member that *abstains* does NOT veto; in its Namibia advisory opinion (1971)
+the ICJ observed that the Council had "consistently and uniformly interpreted
+the practice of voluntary abstention by a permanent member as not constituting
+a bar" to adoption (quoted from Ruffer Lustigova, CYIL 14, 2023; the opinion's
+own text was not read). The status of *absence* is less settled (the USSR contested the 1950 Korea resolutions adopted
 while it was absent, and Article 28(1) expects members to be represented at all
 times); this model follows the practice and counts absence like abstention, so
 only a "no" from a permanent member is a veto. A "no" from an
