@@ -2,7 +2,7 @@
 
 Each exercise's parameters differ from the widgets' saved states and from the
 printed examples above it in the notebook, so no saved output gives the answer
-away (tests/test_exercises_deterrence.py checks that).
+away (tests/exercises/test_exercise_leaks.py checks that).
 """
 
 from widgets.check import Exercise
