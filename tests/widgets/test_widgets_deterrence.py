@@ -378,8 +378,11 @@ def test_readouts_worked_by_hand():
 
 
 def test_exercise_answers_worked_by_hand():
-    assert check("deterrence-distinctions", "Immediate, Extended, Punishment").correct
-    assert check("deterrence-distinctions", "general, extended, punishment").correct is False
+    # C's warning is against an invasion not yet begun (deterrence), in a crisis (immediate),
+    # for an ally (extended), by retaliation on cities (punishment).
+    assert check("deterrence-distinctions", "Deterrence, Immediate, Extended, Punishment").correct
+    assert check("deterrence-distinctions", "compellence, immediate, extended, punishment").correct is False
+    assert check("deterrence-distinctions", "deterrence, general, extended, punishment").correct is False
     # c* = (0.8*10 - 1)/12 = 7/12 before, (0.4*10 - 1)/12 = 3/12 after: falls by 4/12.
     assert check("deterrence-threshold", 1 / 3).correct
     assert check("deterrence-threshold", 0.25).correct is False  # the new c*, not its fall

@@ -2,7 +2,7 @@
 
 Each exercise's parameters differ from the widgets' saved states and from the
 printed examples above it in the notebook, so no saved output gives the answer
-away (tests/test_exercises_deterrence.py checks that).
+away (tests/exercises/test_exercise_leaks.py checks that).
 """
 
 from widgets.check import Exercise
@@ -12,11 +12,16 @@ from widgets.models.games import solve_2x2
 # ---------------------------------------------------------------- settings
 
 #: The distinctions exercise: the options, and the one that fits the scenario
-#: (a crisis threat, on behalf of an ally, of retaliation against cities).
+#: (a crisis threat against an invasion not yet begun, on behalf of an ally, of
+#: retaliation against cities), on all four of Section 1's distinctions.
 DISTINCTION_CHOICES = tuple(
-    f"{a}, {b}, {c}" for a in ("general", "immediate") for b in ("direct", "extended") for c in ("denial", "punishment")
+    f"{d}, {a}, {b}, {c}"
+    for d in ("deterrence", "compellence")
+    for a in ("general", "immediate")
+    for b in ("direct", "extended")
+    for c in ("denial", "punishment")
 )
-DISTINCTION_ANSWER = "immediate, extended, punishment"
+DISTINCTION_ANSWER = "deterrence, immediate, extended, punishment"
 
 #: The denial exercise: gain, cost and punishment, and the chance of success before and after.
 DENIAL = dict(gain=10.0, cost=1.0, punishment=12.0, p_before=0.8, p_after=0.4)
@@ -97,9 +102,9 @@ DISTINCTIONS = Exercise(
     expected=lambda: DISTINCTION_ANSWER,
     kind="choice",
     choices=DISTINCTION_CHOICES,
-    hint="ask three separate questions: is an attack already being prepared? whose territory is "
-    "protected? does the threat stop the attack from succeeding, or make the attacker pay "
-    "afterwards?",
+    hint="ask four separate questions: must the target refrain from acting, or act? is an attack "
+    "already being prepared? whose territory is protected? does the threat stop the attack from "
+    "succeeding, or make the attacker pay afterwards?",
 )
 
 THRESHOLD = Exercise(
@@ -169,7 +174,7 @@ EXERCISES = (
     THRESHOLD,
     TREE_OUTCOME,
     TRIPWIRE,
+    SIGNAL_CHECK,
     CHICKEN_CRASH,
     BRINK_STEPS,
-    SIGNAL_CHECK,
 )
