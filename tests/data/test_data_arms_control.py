@@ -192,3 +192,17 @@ def test_new_start_limits_and_declared_numbers(new_start):
     )["value"]
     # State Dept fact sheet of 1 Dec 2020: Russia 510 / 1447 / 764
     assert list(ru_2020) == [510, 1447, 764]
+
+
+def test_family_exercise_follows_the_dataset_labels():
+    # the prompt's five descriptions: (a) New START, (b) INF, (c) NPT, (d) PTBT, (e) CWC;
+    # the dataset files INF and the CWC under disarmament, so the answer is (b) and (e)
+    from widgets.exercises.arms_control import FAMILY_TREATIES, disarmament_letters
+
+    table = data.load("treaties")
+    assert FAMILY_TREATIES == {"a": "new_start", "b": "inf", "c": "npt", "d": "ptbt", "e": "cwc"}
+    assert disarmament_letters(table) == ["b", "e"]
+    # the answer is read from the labels: relabel the INF Treaty and it drops out
+    relabelled = table.copy()
+    relabelled.loc[relabelled["id"] == "inf", "category"] = "arms_control"
+    assert disarmament_letters(relabelled) == ["e"]

@@ -11,6 +11,9 @@ from widgets import data
 from widgets.check import Exercise
 from widgets.models import inspection, new_start
 
+#: Exercise on the families: the treaty each description of the prompt stands for (dataset ids).
+FAMILY_TREATIES = {"a": "new_start", "b": "inf", "c": "npt", "d": "ptbt", "e": "cwc"}
+
 #: Exercise 1: a hypothetical force to count under New START's rules.
 EXERCISE_FORCE = dict(
     deployed_icbms=400,
@@ -73,6 +76,14 @@ def smallest_deterring_penalty(g: float, c: float, d: float, L: float) -> float:
     return f
 
 
+def disarmament_letters(treaties: pd.DataFrame | None = None) -> list[str]:
+    """Letters of ``FAMILY_TREATIES`` whose treaty the dataset files under disarmament."""
+    if treaties is None:
+        treaties = data.load("treaties")
+    family = treaties.set_index("id")["category"]
+    return [letter for letter, treaty in FAMILY_TREATIES.items() if family[treaty] == "disarmament"]
+
+
 def broken_limits(force: dict) -> list[str]:
     """Letters (a), (b), (c) of the central limits that ``force`` breaks."""
     result = new_start.assess(force)
@@ -96,6 +107,14 @@ def _number(name: str, expected, tolerance: float, hint: str) -> Exercise:
     return Exercise(id=f"arms_control-{name}", expected=expected, kind="number", tolerance=tolerance, hint=hint)
 
 
+FAMILIES = Exercise(
+    id="arms_control-families",
+    expected=disarmament_letters,
+    kind="set",
+    hint="disarmament aims at zero for a class of weapons: a ban on having them and their "
+    "destruction. A ceiling on numbers is arms control; a promise not to acquire is "
+    'non-proliferation. Answer with the letters, e.g. ["a"].',
+)
 NEW_START_BROKEN = Exercise(
     id="arms_control-new-start-broken",
     expected=lambda: broken_limits(EXERCISE_FORCE),
@@ -143,6 +162,7 @@ LEADERSHIP_PENALTY = _number(
 
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
 EXERCISES = (
+    FAMILIES,
     NEW_START_BROKEN,
     DETECTION_THRESHOLD,
     NEW_START_YEARS,
