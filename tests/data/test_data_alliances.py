@@ -98,3 +98,18 @@ def test_rio_treaty_has_all_23_parties_from_the_primary_sources():
     assert _row(m, "rio_treaty", "Bahamas")["joined_year"] == 1982
     # withdrawals announced in 2012 whose effective dates are unverified stay open
     assert pd.isna(_row(m, "rio_treaty", "Venezuela")["left_year"])
+
+
+def test_us_roc_treaty_from_the_treaty_series_and_the_notice_of_termination():
+    # UNTS vol. 248, No. 3496: "signed at Washington, on 2 December 1954"; Art. X: "Either Party may
+    # terminate it one year after notice". US treaty compilation: "Entered into force March 3, 1955".
+    # FRUS 1977-80 XIII doc. 180: notice "effective on and as of January 1, 1979 ... the Treaty will
+    # terminate one year after that date", so the first year without the treaty is 1980.
+    a = _alliances()
+    assert str(a.loc["us_roc", "signed"].date()) == "1954-12-02"
+    assert (a.loc["us_roc", "in_force_year"], a.loc["us_roc", "end_year"]) == (1955, 1980)
+    assert a.loc["us_roc", "type"] == "collective_defense_bilateral"  # Gibler 4.1358: Type I
+    m = _members()
+    roc = m[m["alliance_id"] == "us_roc"].set_index("iso3")
+    assert sorted(roc.index) == ["TWN", "USA"]
+    assert (roc["joined_year"] == 1955).all() and (roc["left_year"] == 1980).all()

@@ -96,6 +96,18 @@ def test_network_state_menu_lists_commitments():
     assert _marks(w, 3.2, PALETTE[3]) == 4
 
 
+def test_network_draws_the_us_roc_treaty_while_it_was_in_force():
+    # alliance_members: the United States and the Republic of China 1955-1979 (terminated 1 Jan 1980).
+    w = AllianceNetwork(year=1979, state="Republic of China")
+    assert "belongs to 1 arrangement(s): US-ROC MDT;" in w.message.value
+    assert _marks(w, 3.2, PALETTE[3]) == 1  # its one partner, the United States
+    w.year.value = 1960
+    # the US bilateral links in 1960 by hand: Japan (1960 treaty), Korea, the Philippines, ROC = 4
+    assert _segments(w, "US bilateral treaties") == 4
+    w.year.value = 1980
+    assert "<b>Republic of China</b> has no alliance in the dataset in 1980" in w.message.value
+
+
 def test_network_bad_state_shows_the_models_message_and_keeps_the_figure():
     w = AllianceNetwork(year=1960)
     figure = w.figure_pane.value
@@ -253,11 +265,12 @@ def test_readouts_refuse_bad_input_with_the_models_sentence():
 
 def test_timeline_spans_match_the_caption():
     spans = {s.short_name: s for s in alliance_tables.arrangement_spans()}
-    assert len(spans) == 17  # the dataset's description: seventeen arrangements
-    # the figure's alt text: Warsaw Pact 1955-1991, SEATO 1954-1977, CENTO 1955-1979, US-Japan (1951) 1951-1960
+    assert len(spans) == 18  # the dataset's description: eighteen arrangements
+    # the figure's alt text: Warsaw Pact 1955-1991, SEATO 1954-1977, CENTO 1955-1979, US-Japan (1951) 1951-1960, US-ROC 1954-1980
     assert (spans["Warsaw Pact"].start, spans["Warsaw Pact"].end, spans["Warsaw Pact"].exists) == (1955, 1991, False)
     assert (spans["SEATO"].start, spans["SEATO"].end) == (1954, 1977)
     assert (spans["CENTO"].start, spans["CENTO"].end) == (1955, 1979)
+    assert (spans["US-ROC MDT"].start, spans["US-ROC MDT"].end, spans["US-ROC MDT"].exists) == (1954, 1980, False)
     assert spans["NATO"].exists and spans["NATO"].end == data.as_of("alliances").year
     starts = [s.start for s in alliance_tables.arrangement_spans()]
     assert starts == sorted(starts)

@@ -29,7 +29,7 @@ GROUPS = (
     ("ANZUS", ("anzus",)),
     ("Rio Treaty", ("rio_treaty",)),
     ("CSTO", ("csto",)),
-    ("US bilateral treaties", ("us_japan_1951", "us_japan_1960", "us_rok", "us_philippines")),
+    ("US bilateral treaties", ("us_japan_1951", "us_japan_1960", "us_rok", "us_philippines", "us_roc")),
     ("Quad, AUKUS (no treaty)", ("quad", "aukus")),
 )
 
