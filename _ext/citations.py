@@ -50,12 +50,31 @@ def label(entry) -> str:
     return f"{who} {year}"
 
 
+def distinct_labels(entries: dict) -> dict[str, str]:
+    """:func:`label` of each entry, with 'a', 'b', ... after the year where labels would repeat.
+
+    Why: three different Reuters reports of 2011 must not read alike. Entries that share a
+    label take their letters in the order of their titles (as author-year styles do), so
+    adding an unrelated entry never changes a label.
+    """
+    plain = {key: label(entry) for key, entry in entries.items()}
+    shared: dict[str, list[str]] = {}
+    for key, text in plain.items():
+        shared.setdefault(text, []).append(key)
+    for text, keys in shared.items():
+        if len(keys) > 1:
+            keys.sort(key=lambda k: (_plain(entries[k].fields.get("title", "")).lower(), k))
+            for letter, key in zip("abcdefghijklmnopqrstuvwxyz", keys):
+                plain[key] = text + letter
+    return plain
+
+
 @lru_cache(maxsize=4)
 def labels(bibfile: str) -> dict[str, str]:
     """Every key of ``bibfile`` with the text a citation of it must show."""
     from pybtex.database import parse_file
 
-    return {key: label(entry) for key, entry in parse_file(bibfile).entries.items()}
+    return distinct_labels(dict(parse_file(bibfile).entries.items()))
 
 
 def link(key: str, known: dict[str, str], page: str = "../bibliography.md") -> str:

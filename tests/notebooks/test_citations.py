@@ -17,7 +17,7 @@ from pybtex.database import Entry, Person
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
-from citations import LINK, ROLE, convert, label, labels, problems  # noqa: E402
+from citations import LINK, ROLE, convert, distinct_labels, label, labels, problems  # noqa: E402
 
 KNOWN = labels(str(ROOT / "references.bib"))
 CHAPTERS = sorted((ROOT / "chapters").glob("*.ipynb"))
@@ -39,6 +39,22 @@ def test_labels_follow_author_year_by_hand():
     assert label(entry("{North Atlantic Treaty Organization}", shortauthor="NATO", year="1949")) == "NATO 1949"
     with pytest.raises(ValueError, match="no author"):
         label(Entry("misc", fields={"year": "2000"}))
+
+
+def test_labels_that_would_repeat_take_letters_in_the_order_of_their_titles():
+    entries = {
+        "r1": entry("{Reuters}", year="2011", title="Zebra report"),
+        "r2": entry("{Reuters}", year="2011", title="Alpha report"),
+        "r3": entry("{Reuters}", year="2012", title="Other year"),
+        "j": entry("Jervis, Robert", year="1979", title="Deterrence theory revisited"),
+    }
+    assert distinct_labels(entries) == {
+        "r1": "Reuters 2011b",
+        "r2": "Reuters 2011a",
+        "r3": "Reuters 2012",
+        "j": "Jervis 1979",
+    }
+    assert len(set(KNOWN.values())) == len(KNOWN)  # no two entries of the course read alike
 
 
 def test_roles_become_links_and_unknown_keys_are_refused():
