@@ -119,6 +119,34 @@ def test_importing_the_package_registers_nothing():
     assert not [m for m in sys.modules if m.startswith("widgets.exercises.")]
 
 
+def test_burden_sharing_doubled_expects_eight_wales_allies():
+    # By hand from the June 2024 release (2024e / 2014, members of 2014 only): Czechia 2.10/0.94,
+    # Denmark 2.37/1.15, Hungary 2.11/0.86, Latvia 3.15/0.94, Lithuania 2.85/0.88, Luxembourg 1.29/0.37,
+    # Poland 4.12/1.88, Slovak Republic 2.00/0.98 are all at least 2. Sweden and North Macedonia
+    # doubled too but joined later, so counting all 31 Allies gives 10.
+    assert C.check("burden_sharing-doubled-2014", 8).correct is True
+    assert C.check("burden_sharing-doubled-2014", 10).correct is False
+    assert C.check("burden_sharing-doubled-2014", 16).correct is False  # the old count of crossings
+
+
+def test_burden_sharing_hague_step_by_hand():
+    # Wales: the 14th of the 27 members' 2014 shares is Germany's 1.19, so 2 - 1.19 = 0.81.
+    # The Hague: the 16th of the 31 shares in 2024e is Hungary's 2.11, so 3.5 - 2.11 = 1.39.
+    # 1.39 / 0.81 = 1.716 -> 1.72. With only the 27 Wales members in 2024e the median is 2.10: 1.40/0.81 = 1.73.
+    assert C.check("burden_sharing-hague-step", 1.72).correct is True
+    assert C.check("burden_sharing-hague-step", 1.73).correct is False
+    assert C.check("burden_sharing-hague-step", 1.39).correct is False
+
+
+def test_burden_sharing_threshold_with_three_allies_by_hand():
+    # Incomes 100, 55, 25 and alpha 0.3: Ally C stops first; when Ally B stops only Ally A pays
+    # (it buys 0.3 * 100 = 30), so B's best response 0.3 * 55 - 0.7 * theta * 30 = 0 at
+    # theta = 16.5 / 21 = 0.7857 -> 0.79. Treating all three as paying would not give this.
+    assert C.check("burden_sharing-threshold-three", 0.79).correct is True
+    assert C.check("burden_sharing-threshold-three", 0.50).correct is False  # the old exercise's answer
+    assert C.check("burden_sharing-threshold-three", 0.27).correct is False  # Ally C's threshold
+
+
 def test_both_guidelines_in_2014_are_the_united_kingdom_and_the_united_states():
     # By hand from the two datasets (June 2024 release, 2014): at or above 2% of GDP were Greece
     # (2.22), the United Kingdom (2.14) and the United States (3.71); their equipment shares were

@@ -18,6 +18,7 @@ from widgets.models.public_goods import (
     free_riders,
     free_riding_threshold,
     nash_contributions,
+    stopping_publicness,
     utilities,
 )
 
@@ -125,16 +126,35 @@ def test_iteration_reports_when_it_did_not_settle():
     assert not result.converged and result.sweeps == 1
 
 
-@settings(max_examples=100, deadline=None, database=None)
-@given(st.lists(st.floats(0.1, 100.0), min_size=2, max_size=8, unique=True), alpha_st)
-def test_exploitation_hypothesis(incomes, alpha):
-    # theta = 1: burden q_i/I_i = (a - beta S / I_i)/(1 - beta) rises with income;
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    st.lists(st.floats(0.1, 100.0), min_size=2, max_size=8, unique=True),
+    alpha_st,
+    st.one_of(st.just(1.0), st.floats(0.01, 1.0)),
+)
+def test_exploitation_hypothesis(incomes, alpha, theta):
+    # Any theta > 0 (the chapter says "at any θ > 0"): a contributor's burden
+    # q_i/I_i = (a - beta S / I_i)/(1 - beta) rises strictly with income (beta > 0, S > 0);
     # free riders have burden 0. So richer allies carry weakly larger burdens.
-    result = burden_sharing(incomes, alpha, 1.0)
+    result = burden_sharing(incomes, alpha, theta)
     by_income = sorted(zip(result.incomes, result.burden))
     burdens = [b for _, b in by_income]
     assert all(b2 >= b1 - 1e-12 for b1, b2 in zip(burdens, burdens[1:]))
+    paying = [b for b in burdens if b > 0]
+    assert all(b2 > b1 for b1, b2 in zip(paying, paying[1:]))  # strictly, among those who contribute
     assert burdens[-1] > burdens[0]  # the largest ally strictly more than the smallest
+
+
+def test_the_burden_gap_does_not_always_widen_with_theta():
+    # Why the chapter does not say burden rises "most steeply when θ is high": in the
+    # widget's own alliance (100, 50, 20; a = 0.2) the gap between Ally A's and Ally C's
+    # burden narrows between theta = 0.2 and 0.35 (A's burden dips while B still pays).
+    gap = {
+        t: burden_sharing([100, 50, 20], 0.2, t).burden[0] - burden_sharing([100, 50, 20], 0.2, t).burden[2]
+        for t in (0.2, 0.35)
+    }
+    assert gap[0.35] < gap[0.2]
+    assert burden_sharing([100, 50, 20], 0.2, 0.0).burden == pytest.approx((0.2, 0.2, 0.2))  # no gap at theta = 0
 
 
 # ---------------------------------------------------------------- efficiency
@@ -194,6 +214,30 @@ def test_efficient_total_at_least_equilibrium_total(incomes, alpha, theta):
     assert result.gap == pytest.approx(result.efficient_total - result.total)
 
 
+def sum_mrs(incomes, q, alpha):
+    """Samuelson's sum for a pure public good: sum of MRS_i = a x_i / ((1 - a) Q)."""
+    total = sum(q)
+    return sum(alpha * (i - v) / ((1 - alpha) * total) for i, v in zip(incomes, q))
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(st.lists(st.floats(5.0, 10.0), min_size=2, max_size=6), st.floats(0.1, 0.9))
+def test_planner_meets_samuelson_when_every_ally_pays(incomes, alpha):
+    # theta = 1 and similar incomes: the planner has every ally contribute, and then the
+    # first-order conditions give sum MRS = 1 (the chapter's "Beyond the basic model" box).
+    q = efficient_contributions(incomes, alpha, 1.0)
+    if min(q) > 0:
+        assert sum_mrs(incomes, q, alpha) == pytest.approx(1.0, rel=1e-9)
+
+
+def test_planner_misses_samuelson_when_only_the_richest_pays():
+    # The widget's saved alliance (100, 50, 20; a = 0.2; theta = 1): only Ally A pays in the
+    # plan, because the planner cannot move income between allies, and sum MRS is below 1.
+    q = efficient_contributions([100, 50, 20], 0.2, 1.0)
+    assert q[1] == q[2] == 0.0
+    assert sum_mrs([100, 50, 20], q, 0.2) < 0.95
+
+
 def test_no_gap_without_spillovers():
     # theta = 0: nobody benefits from others, so equilibrium is efficient: total = 0.4*(2+6) = 3.2
     result = burden_sharing([2, 6], 0.4, 0.0)
@@ -225,6 +269,29 @@ def test_free_riding_threshold_hand_worked():
     assert at[1] == 0.0 and above[1] == 0.0
     assert below[1] > 0.0
     assert "0.71" in result.explanation
+
+
+def test_stopping_publicness_hand_worked():
+    # I = (100, 55, 25), a = 0.3. Ally B stops when only A still pays: theta* = (55/100)/0.7
+    # = 0.7857; Ally C stops while A and B pay: beta* = 25 / (155 - 25) = 0.1923, theta* = 0.2747.
+    # The richest never stops.
+    theta = stopping_publicness([100, 55, 25], 0.3)
+    assert theta == pytest.approx((float("inf"), 0.55 / 0.7, (25 / 130) / 0.7))
+    # Ally C at 80 is now richer than B and still pays when B stops: beta* = 55 / (180 - 55) = 0.44.
+    theta = stopping_publicness([100, 55, 80], 0.3)
+    assert theta == pytest.approx((float("inf"), 0.44 / 0.7, 0.8 / 0.7))
+    assert stopping_publicness([100, 55], 0.3)[1] == pytest.approx(free_riding_threshold(100, 55, 0.3).theta_star)
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.lists(st.floats(1.0, 100.0), min_size=2, max_size=6, unique=True), st.floats(0.05, 0.6))
+def test_stopping_publicness_matches_the_equilibrium(incomes, alpha):
+    # Just below theta* the ally pays, at theta* it pays nothing: checked against the closed-form Nash.
+    for i, t in enumerate(stopping_publicness(incomes, alpha)):
+        if t < 1 - 1e-6 and t > 1e-6:
+            assert nash_contributions(incomes, alpha, t * (1 - 1e-6))[i] > 0
+            assert nash_contributions(incomes, alpha, t)[i] == pytest.approx(0.0, abs=1e-9 * max(incomes))
+            assert nash_contributions(incomes, alpha, min(1.0, t * (1 + 1e-3)))[i] == 0.0
 
 
 def test_similar_allies_never_free_ride():

@@ -358,6 +358,32 @@ def test_crossed_line_by_hand():
     assert len(crossed_line(2.0, members_in=2024)) == len(by_hand) + 4
 
 
+def test_doubled_by_hand():
+    # Shares as NATO printed them in the June 2024 release (the two copies the dataset was read from
+    # agree), Wales members only, 2024e share at least twice the 2014 share, ratios worked by hand.
+    # Closest cases: Slovak Republic 2.00 / 0.98 = 2.04, Denmark 2.37 / 1.15 = 2.06;
+    # just short: Netherlands 2.05 / 1.15 = 1.78, Germany 2.12 / 1.19 = 1.78, Estonia 3.43 / 1.93 = 1.78.
+    by_hand = ["Czechia", "Denmark", "Hungary", "Latvia", "Lithuania", "Luxembourg", "Poland", "Slovak Republic"]
+    assert tables.doubled(2.0, members_in=2014) == by_hand
+    # Sweden (1.06 -> 2.14) and North Macedonia (1.09 -> 2.22) doubled too, but joined after 2014.
+    assert tables.doubled(2.0, members_in=2024) == sorted(by_hand + ["North Macedonia", "Sweden"])
+
+
+def test_gdp_revisions_of_a_few_percent_barely_move_rho():
+    # The chapter says the GDP figures serve only to rank the Allies, and that moving every Ally's
+    # GDP by up to 4% (the largest difference between copies recorded in the gdp dataset's notes)
+    # changes rho by less than 0.05 in either year. Checked on random and on all-or-nothing moves.
+    rng = np.random.default_rng(0)
+    for year, members in ((2014, 2014), (2024, 2014), (2024, 2024)):  # the widget's populations
+        frame = tables.size_and_burden(year, members)
+        gdp, share = frame[tables.GDP].to_numpy(), frame[tables.SHARE].to_numpy()
+        rho = stats.spearmanr(gdp, share).statistic
+        moves = [rng.uniform(0.96, 1.04, gdp.size) for _ in range(500)]
+        moves += [rng.choice([0.96, 1.04], gdp.size) for _ in range(500)]
+        worst = max(abs(stats.spearmanr(gdp * m, share).statistic - rho) for m in moves)
+        assert 0 < worst < 0.05, (year, members, worst)  # > 0: some close neighbours do swap
+
+
 # ----------------------------------------------------------------- readouts: pure and plain
 
 

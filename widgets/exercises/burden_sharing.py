@@ -2,56 +2,70 @@
 
 Every expected answer is computed here from the datasets and models, never typed
 into the notebook. The incomes and alpha of the threshold exercise are
-hypothetical teaching values, not estimates for any real pair of Allies.
+hypothetical teaching values, not estimates for any real set of Allies; they
+differ from the alliance game's saved settings (100, 50, 20; alpha 0.2).
 """
 
 from widgets.check import Exercise
 from widgets.models import public_goods
 from widgets.tables import burden_sharing as tables
 
-#: Exercise 3: two hypothetical allies and their alpha.
-THRESHOLD = {"income_a": 100.0, "income_b": 40.0, "alpha": 0.2}
+#: Exercise 3: three hypothetical allies and their alpha (Ally B is the one asked about).
+THRESHOLD = {"incomes": (100.0, 55.0, 25.0), "alpha": 0.3}
+#: ... and the variant the solution compares: Ally C richer than Ally B.
+THRESHOLD_RICHER_C = {"incomes": (100.0, 55.0, 80.0), "alpha": 0.3}
 
 #: Exercise 5: what leaving out the United States does to the 2014 test.
 DROP_US = ("rises, significant", "rises, not significant", "falls, significant", "falls, not significant")
 
-#: Exercise 2: the Hague pledge's core line (3.5% of GDP, NATO's definition) and the year it is read in.
+#: Exercise 2: the two lines compared, each in the year its pledge starts from:
+#: 2% for the Wales Allies in 2014, the Hague pledge's 3.5% core line for all Allies with a figure in 2024e.
+WALES_LINE, WALES_YEAR = tables.LINES[0], tables.WALES
 HAGUE_CORE, HAGUE_YEAR = tables.LINES[1], 2024
 
 #: Exercise 4: which rank correlation (members of 2014, both years) differs from zero at 5%.
 ZERO = tuple(str(c) for c in tables.Distinguishable)  # "2014 only", "2024e only", "both", "neither"
 
 
-CROSSED_2014 = Exercise(
-    id="burden_sharing-crossed-2014",
-    expected=lambda: len(tables.crossed_line(2.0, members_in=2014)),
+DOUBLED_2014 = Exercise(
+    id="burden_sharing-doubled-2014",
+    expected=lambda: len(tables.doubled(2.0, members_in=tables.WALES)),
     kind="number",
     hint="keep only the Allies that were members in 2014 (not Montenegro, North Macedonia, Finland or "
-    "Sweden); count those below 2.00 in 2014 and at or above 2.00 in 2024e.",
+    "Sweden); divide each one's 2024e share by its 2014 share and count the ratios of 2 or more. Check the "
+    "close cases in the dataset, not by eye.",
 )
 
 
-def _median_gap() -> float:
-    """Percentage points of GDP between the median Ally's share in 2024e and the 3.5% core line."""
-    return HAGUE_CORE - float(tables.shares(HAGUE_YEAR).median())
+def hague_step() -> dict[str, float]:
+    """The median Ally's distance to each line, in percentage points of GDP, and their ratio.
+
+    Wales: 2% minus the median 2014 share of the Allies that were members in 2014.
+    The Hague: 3.5% minus the median 2024e share of all Allies with a figure.
+    """
+    wales = WALES_LINE - float(tables.size_and_burden(WALES_YEAR, tables.WALES)[tables.SHARE].median())
+    hague = HAGUE_CORE - float(tables.shares(HAGUE_YEAR).median())
+    return {"wales": wales, "hague": hague, "ratio": hague / wales}
 
 
-HAGUE_GAP = Exercise(
-    id="burden_sharing-hague-gap",
-    expected=_median_gap,
+HAGUE_STEP = Exercise(
+    id="burden_sharing-hague-step",
+    expected=lambda: hague_step()["ratio"],
     kind="number",
     tolerance=0.005,
-    hint="take the 2024e shares of the 31 Allies with a figure (the first widget, sorted by value, or the "
-    "dataset); the median is the 16th in order. Subtract it from 3.5 and give two decimals.",
+    hint="two medians: the 2014 shares of the 27 Allies that were members in 2014 (distance below 2), and "
+    "the 2024e shares of all 31 Allies with a figure (distance below 3.5). Divide the second distance by "
+    "the first and give two decimals.",
 )
 
 THRESHOLD_CHECK = Exercise(
-    id="burden_sharing-threshold",
-    expected=lambda: public_goods.free_riding_threshold(**THRESHOLD).theta_star,
+    id="burden_sharing-threshold-three",
+    expected=lambda: public_goods.stopping_publicness(**THRESHOLD)[1],
     kind="number",
     tolerance=0.005,
-    hint="with only the larger ally buying defence it buys α·I_large; the smaller ally's best response "
-    "α·I_small − (1−α)·θ·α·I_large reaches 0 when θ = (I_small / I_large) / (1 − α). Give two decimals.",
+    hint="the allies stop paying poorest first. When Ally B is about to stop, which allies still pay? "
+    "Write Ally B's best response with only those allies' defence in it and find the θ at which it "
+    "reaches 0. Give two decimals.",
 )
 
 RANK_ZERO = Exercise(
@@ -95,8 +109,8 @@ BOTH_GUIDELINES = Exercise(
 
 #: The chapter's exercises, in the order the chapter asks them (what `widgets.check` reads).
 EXERCISES = (
-    CROSSED_2014,
-    HAGUE_GAP,
+    DOUBLED_2014,
+    HAGUE_STEP,
     BOTH_GUIDELINES,
     THRESHOLD_CHECK,
     RANK_ZERO,

@@ -1,7 +1,8 @@
 """Spending guidelines: who is at or above a share-of-GDP line.
 
-Why: NATO's 2% guideline (Wales, 2014) and the 3.5% core-defence target (The
-Hague, 2025) are lines on one number per Ally, defence expenditure as a percentage
+Why: NATO's 2% guideline (older than the Wales summit of 2014, where the Allies
+below it pledged to aim to move towards it within a decade) and the 3.5%
+core-defence target (The Hague, 2025) are lines on one number per Ally, defence expenditure as a percentage
 of GDP. The burden-sharing chapter counts who reaches a line and ranks the
 Allies; this module does that once, with its conventions stated:
 

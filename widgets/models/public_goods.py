@@ -2,8 +2,15 @@
 
 Why: Olson and Zeckhauser (1966) argued that allies under-provide a shared
 defence and that the small free ride on the large (the "exploitation
-hypothesis"). Sandler's *joint-product* model qualifies this: when part of what a
-state buys protects only itself, free riding weakens. This module computes both.
+hypothesis"). The *joint-product* model (surveyed by Sandler 1993) qualifies this:
+one defence budget yields several outputs, some public to the alliance and some
+private to the state that pays, which the state values separately. This module
+does NOT compute the joint-product model. It computes a simpler spillover model,
+in which an ally's own defence and a fraction θ of its allies' defence are perfect
+substitutes inside one protection total Q_i. Lowering θ makes defence more
+private and weakens free riding, but the model has no separate private output, so
+it cannot show the joint-product results (for instance burdens that follow
+benefits rather than size).
 
 Model. n allies with incomes I_i > 0 each choose their own defence q_i ≥ 0 and
 consume the rest, x_i = I_i − q_i. Ally i is protected by
@@ -342,6 +349,33 @@ class FreeRidingThresholdResult:
     theta_star: float
     in_range: bool
     explanation: str
+
+
+def stopping_publicness(incomes: Sequence[float], alpha: float) -> tuple[float, ...]:
+    """For each ally, the publicness θ at and above which it buys no defence (math.inf: never).
+
+    The contributors are always the k richest allies, so as θ rises the allies stop in
+    order of income, poorest first. Ally j, the m-th richest, stops when the m − 1 richer
+    allies (the set P) still contribute and its best response reaches zero: with
+    S = α·Σ_P I / (1 + (m−2)·β) from the module docstring, α·I_j = β·S gives
+
+        β* = I_j / (Σ_P I − (m−2)·I_j),     θ* = β* / (1 − α).
+
+    The poorer allies' incomes do not enter: they stopped earlier. For m = 2 this is
+    :func:`free_riding_threshold`. The richest ally never stops (math.inf), nor does an
+    ally whose θ* is above 1 (it is returned as computed, > 1). Allies of equal income
+    are ordered as :func:`nash_contributions` orders them (stable, richest first).
+    """
+    inc, a = _incomes(incomes), _alpha(alpha)
+    order = _richest_first(inc)
+    out = [math.inf] * len(inc)
+    richer_total = 0.0
+    for m, i in enumerate(order, start=1):
+        if m > 1:
+            beta_star = inc[i] / (richer_total - (m - 2) * inc[i])
+            out[i] = beta_star / (1.0 - a)
+        richer_total += inc[i]
+    return tuple(out)
 
 
 def free_riding_threshold(income_a: float, income_b: float, alpha: float) -> FreeRidingThresholdResult:

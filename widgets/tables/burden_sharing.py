@@ -1,8 +1,9 @@
 """The burden-sharing chapter's tables: NATO's shares of GDP, joined with GDP, and the tests on them.
 
 Which NATO release the chapter reads is decided here and only here (:data:`RELEASE`):
-NATO revises past years in every release, so a value is identified by its year *and*
-its release, and values of two releases must never be mixed. The years the chapter
+a later release may give other figures for the same year (the latest years are
+estimates when first published), so a value is identified by its year *and* its
+release, and values of two releases must never be mixed. The years the chapter
 offers (the year buttons, "2014" and "2024e") are the years that release covers.
 
 Members: NATO's releases give figures for years before a state joined (Montenegro,
@@ -35,10 +36,12 @@ RELEASE = "NATO 2014-2024 (June 2024)"
 SHARE = "defence_share_gdp_pct"
 GDP = "gdp_constant_2015_usd"
 
-#: The year of NATO's Wales summit, which set the 2% guideline.
+#: The year of NATO's Wales summit. The 2% guideline already existed; at Wales the Allies below it
+#: pledged to aim to move towards it within a decade (NATO's news release and Reuters, 5 September 2014).
 WALES = 2014
 
-#: The guideline lines on the share of GDP: 2% (Wales, 2014) and 3.5% core defence (The Hague, 2025).
+#: The guideline lines on the share of GDP: the 2% guideline (older than the Wales summit of 2014,
+#: where the pledge to move towards it was made) and 3.5% core defence (The Hague, 2025).
 LINES = (2.0, 3.5)
 
 #: The permutation tests: 9,999 shuffles from seed 0 (the same question always gets the same p).
@@ -221,6 +224,16 @@ def crossed_line(line: float = 2.0, members_in: int | None = None) -> list[str]:
     before = size_and_burden(first, members_in).set_index("country")[SHARE]
     after = size_and_burden(last, members_in).set_index("country")[SHARE]
     return sorted(c for c in before.index if before[c] < line <= after[c])
+
+
+def doubled(factor: float = 2.0, members_in: int | None = None) -> list[str]:
+    """Allies (members in ``members_in``, default the first year) whose latest share is at least
+    ``factor`` times their first-year share, alphabetically (shares as published, 2 decimals)."""
+    first, last = years()[0], years()[-1]
+    members_in = first if members_in is None else members_in
+    before = size_and_burden(first, members_in).set_index("country")[SHARE]
+    after = size_and_burden(last, members_in).set_index("country")[SHARE]
+    return sorted((c for c in before.index if after[c] >= factor * before[c]), key=str.casefold)
 
 
 # ----------------------------------------------------------------- the exploitation test
