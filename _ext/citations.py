@@ -64,8 +64,9 @@ def distinct_labels(entries: dict) -> dict[str, str]:
     for text, keys in shared.items():
         if len(keys) > 1:
             keys.sort(key=lambda k: (_plain(entries[k].fields.get("title", "")).lower(), k))
+            dash = "-" if text.endswith("n.d.") else ""  # 'NATO n.d.-a', as APA writes it
             for letter, key in zip("abcdefghijklmnopqrstuvwxyz", keys):
-                plain[key] = text + letter
+                plain[key] = text + dash + letter
     return plain
 
 

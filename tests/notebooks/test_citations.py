@@ -47,12 +47,16 @@ def test_labels_that_would_repeat_take_letters_in_the_order_of_their_titles():
         "r2": entry("{Reuters}", year="2011", title="Alpha report"),
         "r3": entry("{Reuters}", year="2012", title="Other year"),
         "j": entry("Jervis, Robert", year="1979", title="Deterrence theory revisited"),
+        "n1": entry("{NATO}", year="n.d.", title="Funding"),
+        "n2": entry("{NATO}", year="n.d.", title="Enlargement"),
     }
     assert distinct_labels(entries) == {
         "r1": "Reuters 2011b",
         "r2": "Reuters 2011a",
         "r3": "Reuters 2012",
         "j": "Jervis 1979",
+        "n1": "NATO n.d.-b",
+        "n2": "NATO n.d.-a",
     }
     assert len(set(KNOWN.values())) == len(KNOWN)  # no two entries of the course read alike
 
