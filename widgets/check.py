@@ -127,6 +127,10 @@ def check(id: str, answer: Any) -> Feedback:
     else:  # set: order does not matter, case does not matter
         if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
             return Feedback(id, None, "This exercise wants a list of names, e.g. ['A', 'B'].")
+        unknown = [a for a in answer if ex.choices and _normalise(a) not in {_normalise(c) for c in ex.choices}]
+        if unknown:  # a misspelt name is a question of form, not a wrong answer
+            options = ", ".join(repr(c) for c in ex.choices)
+            return Feedback(id, None, f"{unknown[0]!r} is not one of the names this exercise takes: {options}.")
         right = {_normalise(a) for a in answer} == {_normalise(e) for e in ex.expected()}
     if right:
         return Feedback(id, True, "Correct. Well done.")

@@ -18,12 +18,19 @@ FAKE = (
         choices=("Collective defense", "Collective security"),
     ),
     C.Exercise("orientation-test-set", lambda: ["China", "Russia"], "set", hint="look at the P5 votes"),
+    C.Exercise(
+        "orientation-test-named-set",
+        lambda: ["China", "Russia"],
+        "set",
+        hint="look at the P5 votes",
+        choices=("China", "France", "Russia", "United Kingdom", "United States"),
+    ),
 )
 
 
 @pytest.fixture
 def exercises(monkeypatch):
-    """The orientation chapter's real exercises plus four made-up ones of each kind."""
+    """The orientation chapter's real exercises plus made-up ones of each kind."""
     from widgets.exercises import orientation
 
     monkeypatch.setattr(orientation, "EXERCISES", orientation.EXERCISES + FAKE)
@@ -56,6 +63,11 @@ def test_unanswered_and_malformed_answers_are_explained(exercises):
     assert "wants a number" in C.check("orientation-test-number", "sixteen").message
     assert "wants a number" in C.check("orientation-test-number", True).message
     message = C.check("orientation-test-choice", "alliance").message
+    misspelt = C.check("orientation-test-named-set", ["China", "Rusia"])
+    assert misspelt.correct is None and "'Rusia' is not one of the names" in misspelt.message
+    assert "France" in misspelt.message  # every option is named, so the answer is not singled out
+    assert C.check("orientation-test-named-set", ["china", "RUSSIA"]).correct is True
+    assert C.check("orientation-test-named-set", ["China", "France"]).correct is False
     assert "Pick one of" in message and "Collective security" in message  # options, not the answer alone
     assert "list of names" in C.check("orientation-test-set", "China").message
 
@@ -77,6 +89,14 @@ def test_orientation_exercise_expects_nine_joiners_from_2000_to_2009():
     # 28 members at the end of 2009 against 19 at the end of 1999.
     assert C.check("orientation-joined-2000s", 9).correct is True
     assert C.check("orientation-joined-2000s", 28).correct is False
+
+
+def test_every_named_set_expects_only_names_it_accepts():
+    # a set exercise with choices refuses other names, so its own answer must be among them
+    for chapter in C.CHAPTERS:
+        for ex in C.chapter_exercises(chapter).values():
+            if ex.kind == "set" and ex.choices:
+                assert {str(v) for v in ex.expected()} <= set(ex.choices), ex.id
 
 
 def test_every_exercise_has_a_hint_and_computes():
