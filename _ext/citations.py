@@ -50,6 +50,12 @@ def label(entry) -> str:
     return f"{who} {year}"
 
 
+def _typeset(text: str) -> str:
+    """A straight apostrophe as the site prints it: Sphinx's smart quotes turn ' into ’ in the
+    page, so a label written with ' would no longer match its entry there."""
+    return text.replace("'", "\u2019")
+
+
 def distinct_labels(entries: dict) -> dict[str, str]:
     """:func:`label` of each entry, with 'a', 'b', ... after the year where labels would repeat.
 
@@ -57,7 +63,7 @@ def distinct_labels(entries: dict) -> dict[str, str]:
     label take their letters in the order of their titles (as author-year styles do), so
     adding an unrelated entry never changes a label.
     """
-    plain = {key: label(entry) for key, entry in entries.items()}
+    plain = {key: _typeset(label(entry)) for key, entry in entries.items()}
     shared: dict[str, list[str]] = {}
     for key, text in plain.items():
         shared.setdefault(text, []).append(key)
