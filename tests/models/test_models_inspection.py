@@ -153,6 +153,31 @@ def test_better_detection_lowers_cheating_and_inspections():
     assert cv.inspect_probability[-1] == pytest.approx(0.25)
 
 
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    g=st.floats(0.01, 10),
+    f=st.floats(0.01, 10),
+    c=st.floats(0.01, 10),
+    L=st.floats(0.01, 10),
+    d_low=st.floats(0.01, 0.99),
+    u=st.floats(0.01, 1.0),
+)
+def test_lower_detection_never_lowers_cheating_in_any_regime(g, f, c, L, d_low, u):
+    # The arms-control chapter's model answer (exercise arms-control-ex-trust): a lower d
+    # raises p* = g/(d(g+f)) and q* = c/(dL), raises the equilibrium cheating inside the
+    # mixed regime, never lowers it across regimes, and below g/(g+f) leaves cheating
+    # certain because it pays even against inspection every time.
+    d_high = d_low + u * (1 - d_low)
+    low, high = equilibrium(g, f, c, d_low, L), equilibrium(g, f, c, d_high, L)
+    assert low.p_star > high.p_star and low.q_star > high.q_star
+    assert low.cheat_probability >= high.cheat_probability
+    if low.regime == high.regime == Regime.MIXED:
+        assert low.cheat_probability > high.cheat_probability
+    if d_low < g / (g + f) * (1 - 1e-9):  # clear of the boundary, where p* rounds to 1
+        assert low.regime != Regime.MIXED and low.cheat_probability == 1.0
+        assert expected_payoffs(1, 1, g, f, c, d_low, L)[0] > 0  # cheating pays at p = 1
+
+
 def test_curves_match_scalar_equilibrium():
     ds = [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0]
     cv = curves(g=2, f=1, c=1, L=4, d=ds)
