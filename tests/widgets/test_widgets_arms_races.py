@@ -219,7 +219,8 @@ def test_exercise_answers_by_hand():
 def test_choice_exercises_accept_only_the_listed_names():
     assert check("arms_races-grim-lead", "random player").correct is None
     assert check("arms_races-top-two-noise", "always_defect").correct is None  # a name, not a list
-    assert check("arms_races-top-two-noise", ["defect", "grim_trigger"]).correct is False  # not a listed name
+    misspelt = check("arms_races-top-two-noise", ["defect", "grim_trigger"])  # not a listed name: explained
+    assert misspelt.correct is None and "'defect' is not one of the names" in misspelt.message
     # hand reasoning: without noise grim and tit-for-tat differ only against `random`
     assert check("arms_races-grim-lead", "random").correct
     assert not check("arms_races-grim-lead", "always_defect").correct
