@@ -10,9 +10,10 @@ member that *abstains* does NOT veto; in its Namibia advisory opinion (1971)
 the ICJ observed that the Council had "consistently and uniformly interpreted
 the practice of voluntary abstention by a permanent member as not constituting
 a bar" to adoption (quoted from Ruffer Lustigova, CYIL 14, 2023; the opinion's
-own text was not read). The status of *absence* is less settled (the USSR contested the 1950 Korea resolutions adopted
-while it was absent, and Article 28(1) expects members to be represented at all
-times); this model follows the practice and counts absence like abstention, so
+own text was not read). The status of *absence* is less settled (the USSR was absent when the Council
+adopted its Korea resolution of 7 July 1950, FRUS 1950 vol. VII doc. 238; Gross,
+Yale Law Journal 60(2), 1951, takes up absence among the "unresolved questions" of
+Article 27; and Article 28(1) expects members to be represented at all times); this model follows the practice and counts absence like abstention, so
 only a "no" from a permanent member is a veto. A "no" from an
 elected member is just a vote not cast in favour. (Procedural decisions,
 Article 27(2), need nine votes and allow no veto; they are not modelled here.)
