@@ -68,6 +68,15 @@ def test_membership_details():
     assert pd.isna(_row(m, "csto", "Armenia")["left_year"])
 
 
+def test_france_in_seato_rests_on_the_1974_embassy_telegram():
+    # US Embassy Bangkok, 3 Aug 1974: France's "decision not to contribute to organization's
+    # budget after June 30"; its note of 8 July "reaffirms that GOF has not renounced the
+    # Manila Pact". So France stays a member until the organization's dissolution (1977).
+    france = _row(_members(), "seato", "France")
+    assert "USEMB_BKK_1974" in france["source"].split(";")
+    assert france["left_year"] == 1977
+
+
 def test_nato_rows_agree_with_nato_members():
     m = _members()
     nato = m[m["alliance_id"] == "nato"].set_index("country")
