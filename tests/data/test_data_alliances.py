@@ -68,6 +68,33 @@ def test_membership_details():
     assert pd.isna(_row(m, "csto", "Armenia")["left_year"])
 
 
+def test_france_in_seato_rests_on_the_1974_embassy_telegram():
+    # US Embassy Bangkok, 3 Aug 1974: France's "decision not to contribute to organization's
+    # budget after June 30"; its note of 8 July "reaffirms that GOF has not renounced the
+    # Manila Pact". So France stays a member until the organization's dissolution (1977).
+    france = _row(_members(), "seato", "France")
+    assert "USEMB_BKK_1974" in france["source"].split(";")
+    assert france["left_year"] == 1977
+
+
+def test_csto_rows_rest_on_no_wikipedia_copy():
+    # Loose end: the CSTO rows used to rest on a 2006 Wikipedia revision and mirrors. Now:
+    # Gibler 4.1442 (Georgia "December 9, 1993", Belarus "December 31, 1993"; Azerbaijan,
+    # Georgia and Uzbekistan "left the alliance on April 20, 1999"), RIA Novosti (Azerbaijan
+    # in September 1993, Georgia and Belarus in December), TASS and PanARMENIAN for Uzbekistan.
+    titles = {}
+    for name in ("alliances", "alliance_members"):
+        titles.update({s["id"]: s["title"] for s in data.resource(name)["sources"]})
+    csto_sources = set(_alliances().loc["csto", "source"].split(";"))
+    m = _members()
+    for ids in m.loc[m["alliance_id"] == "csto", "source"]:
+        csto_sources |= set(ids.split(";"))
+    assert not [i for i in csto_sources if "wikipedia" in titles[i].lower()]
+    georgia = _row(m, "csto", "Georgia")
+    assert (georgia["joined_year"], georgia["left_year"]) == (1993, 1999)
+    assert "GIBLER_2009_CST" in georgia["source"].split(";")
+
+
 def test_nato_rows_agree_with_nato_members():
     m = _members()
     nato = m[m["alliance_id"] == "nato"].set_index("country")
