@@ -109,6 +109,16 @@ def _normalise(text: Any) -> str:
     return " ".join(str(text).strip().lower().split())
 
 
+def _allowed(ex: Exercise) -> set[str]:
+    """The exercise's choices as answers are compared (empty: any name goes)."""
+    return {_normalise(c) for c in ex.choices}
+
+
+def _options(ex: Exercise) -> str:
+    """The choices as a student is shown them when an answer is not among them."""
+    return ", ".join(repr(c) for c in ex.choices)
+
+
 def check(id: str, answer: Any) -> Feedback:
     """Compare ``answer`` with exercise ``id``'s expected answer; never reveal it."""
     ex = exercise(id)
@@ -120,17 +130,16 @@ def check(id: str, answer: Any) -> Feedback:
             return Feedback(id, None, f"This exercise wants a number; got {answer!r}. Try again.")
         right = math.isclose(value, float(ex.expected()), rel_tol=0.0, abs_tol=ex.tolerance or 1e-9)
     elif ex.kind == "choice":
-        if _normalise(answer) not in {_normalise(c) for c in ex.choices}:
-            options = ", ".join(repr(c) for c in ex.choices)
-            return Feedback(id, None, f"Pick one of {options}; got {answer!r}.")
+        if _normalise(answer) not in _allowed(ex):
+            return Feedback(id, None, f"Pick one of {_options(ex)}; got {answer!r}.")
         right = _normalise(answer) == _normalise(ex.expected())
     else:  # set: order does not matter, case does not matter
         if isinstance(answer, (str, bytes)) or not hasattr(answer, "__iter__"):
             return Feedback(id, None, "This exercise wants a list of names, e.g. ['A', 'B'].")
-        unknown = [a for a in answer if ex.choices and _normalise(a) not in {_normalise(c) for c in ex.choices}]
+        allowed = _allowed(ex)
+        unknown = [a for a in answer if allowed and _normalise(a) not in allowed]
         if unknown:  # a misspelt name is a question of form, not a wrong answer
-            options = ", ".join(repr(c) for c in ex.choices)
-            return Feedback(id, None, f"{unknown[0]!r} is not one of the names this exercise takes: {options}.")
+            return Feedback(id, None, f"{unknown[0]!r} is not one of the names this exercise takes: {_options(ex)}.")
         right = {_normalise(a) for a in answer} == {_normalise(e) for e in ex.expected()}
     if right:
         return Feedback(id, True, "Correct. Well done.")

@@ -216,23 +216,27 @@ def share_change() -> ShareChangeTable:
     )
 
 
-def crossed_line(line: float = 2.0, members_in: int | None = None) -> list[str]:
-    """Allies (members in ``members_in``, default the first year) below ``line`` in the first year
-    and at or above it in the latest."""
+def _first_and_latest(members_in: int | None) -> tuple[pd.Series, pd.Series]:
+    """Each Ally's share in the release's first and latest year, by country: only the members of
+    ``members_in`` (default the first year)."""
     first, last = years()[0], years()[-1]
     members_in = first if members_in is None else members_in
     before = size_and_burden(first, members_in).set_index("country")[SHARE]
     after = size_and_burden(last, members_in).set_index("country")[SHARE]
+    return before, after
+
+
+def crossed_line(line: float = 2.0, members_in: int | None = None) -> list[str]:
+    """Allies (members in ``members_in``, default the first year) below ``line`` in the first year
+    and at or above it in the latest."""
+    before, after = _first_and_latest(members_in)
     return sorted(c for c in before.index if before[c] < line <= after[c])
 
 
 def doubled(factor: float = 2.0, members_in: int | None = None) -> list[str]:
     """Allies (members in ``members_in``, default the first year) whose latest share is at least
     ``factor`` times their first-year share, alphabetically (shares as published, 2 decimals)."""
-    first, last = years()[0], years()[-1]
-    members_in = first if members_in is None else members_in
-    before = size_and_burden(first, members_in).set_index("country")[SHARE]
-    after = size_and_burden(last, members_in).set_index("country")[SHARE]
+    before, after = _first_and_latest(members_in)
     return sorted((c for c in before.index if after[c] >= factor * before[c]), key=str.casefold)
 
 
@@ -314,7 +318,8 @@ EQUIPMENT_LINE = 20.0
 def _equipment_and_share(year: int, members_in: int) -> pd.DataFrame:
     equipment = data.load(EQUIPMENT)
     equipment = equipment[(equipment["release"] == RELEASE) & (equipment["year"] == year)]
-    shares = _release_rows()[_release_rows()["year"] == year][["iso3", SHARE]]
+    release = _release_rows()
+    shares = release[release["year"] == year][["iso3", SHARE]]
     frame = equipment[["country", "iso3", EQUIPMENT_SHARE]].merge(shares, on="iso3", validate="one_to_one")
     return frame[frame["iso3"].map(lambda c: member_in(c, members_in))].reset_index(drop=True)
 
